@@ -1,0 +1,16 @@
+/** Seeded randomness: reproducible streams and samplers for the distributions scenarios use. */
+export { createRng, deriveStream, type Rng } from './rng.js';
+export type { DistributionSpec } from './distribution-spec.js';
+export {
+  compileDistribution,
+  compileSampler,
+  describeDistribution,
+  meanOf,
+  minOf,
+  quantileOf,
+  type DistributionModel,
+  type Sampler,
+} from './distribution.js';
+export { standardNormal } from './standard-normal.js';
+export { inverseMillsRatio, logNormalUpperTail, normalCdf, normalPdf, normalUpperTail } from './normal-cdf.js';
+export { normalQuantile, normalUpperQuantileOfLog } from './normal-quantile.js';
