@@ -1,71 +1,148 @@
 /**
- * ItemReader: delivers items into the supply. Inline items are all there at once; an
- * S3 ListObjectsV2 reader fetches pages one after another, each page's items becoming
- * available (and batchable) as soon as the page arrives.
+ * ItemReader: delivers items into the supply, request by request.
+ * - inline items are all there at the start;
+ * - S3 ListObjectsV2 fetches pages of keys one after another;
+ * - an S3 file (CSV, JSON, JSONL, Parquet, manifest) is read in ranged GETs one after
+ *   another, each taking a time to first byte plus its bytes over the read throughput.
+ * Each request's items become available when it returns, unless the reader must hold
+ * them until the end (a JSON file is one array; `listBeforeProcessing`).
  * https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html
  */
 import type { SimulationKernel } from '../core/index.js';
 import type { Scenario } from '../scenario/index.js';
 import type { ItemSupply } from './item-supply.js';
+import type { Draw } from './random-sources.js';
 
 export interface ItemReaderStats {
-  /** ListObjectsV2 calls made (S3 LIST requests). */
+  /** ListObjectsV2 calls (S3 LIST requests). */
   listRequests: number;
+  /** GetObject calls on the source file (S3 GET requests). */
+  getRequests: number;
   /** When the last item became available, in ms from the start of the Map Run. */
   readCompleteMs: number;
 }
 
-export class ItemReader {
-  readonly stats: ItemReaderStats = { listRequests: 0, readCompleteMs: 0 };
-  private remaining: number;
-  private readonly onPage = () => this.receivePage();
+interface ReadPlan {
+  totalItems: number;
+  requests: number;
+  /** Time one request takes; `index` is the request's position, for size-dependent times. */
+  requestMs: (index: number) => number;
+  countsAs: 'list' | 'get';
+  holdUntilEnd: boolean;
+  /** Requests made before the first item request (a manifest read). */
+  preludeRequests: number;
+}
 
-  /**
-   * @param onItems called whenever new items (or the end of the input) arrive
-   */
+export class ItemReader {
+  readonly stats: ItemReaderStats = { listRequests: 0, getRequests: 0, readCompleteMs: 0 };
+  readonly totalItems: number;
+  private readonly plan: ReadPlan;
+  private requestIndex = 0;
+  private delivered = 0;
+  private held = 0;
+  private stopped = false;
+  private readonly onResponse = () => this.receive();
+
+  /** @param onItems called whenever items (or the end of the input) arrive */
   constructor(
-    private readonly config: Scenario['itemReader'],
+    config: Scenario['itemReader'],
+    meanItemBytes: number,
     private readonly kernel: SimulationKernel,
     private readonly supply: ItemSupply,
-    private readonly drawPageLatencyMs: () => number,
+    drawRequestLatencyMs: Draw,
     private readonly onItems: () => void,
   ) {
-    this.remaining = config.source === 'inline' ? config.itemCount : config.objectCount;
-  }
-
-  get totalItems(): number {
-    return this.config.source === 'inline' ? this.config.itemCount : this.config.objectCount;
+    this.plan = readPlan(config, meanItemBytes, drawRequestLatencyMs);
+    this.totalItems = this.plan.totalItems;
   }
 
   start(): void {
-    if (this.config.source === 'inline') {
-      this.supply.available += this.remaining;
-      this.remaining = 0;
+    if (this.plan.requests === 0) {
+      this.supply.available += this.totalItems;
       this.finish();
       return;
     }
-    this.requestPage();
+    this.stats.getRequests += this.plan.preludeRequests;
+    this.request();
   }
 
-  private requestPage(): void {
-    this.stats.listRequests++;
-    this.kernel.schedule(this.drawPageLatencyMs(), this.onPage);
+  /** Items not yet handed to the supply (unread, or read and held back). */
+  get undeliveredItems(): number {
+    return this.totalItems - this.delivered + this.held;
   }
 
-  private receivePage(): void {
-    const pageSize = this.config.source === 's3ListObjectsV2' ? this.config.pageSize : Infinity;
-    const items = Math.min(pageSize, this.remaining);
-    this.remaining -= items;
-    this.supply.available += items;
-    // An empty prefix still costs one LIST call; a full last page needs no extra call,
-    // because S3 reports IsTruncated=false with it.
-    if (this.remaining > 0) this.requestPage();
-    else this.finish();
+  /** Stops reading: a failed Map Run reads no further. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private request(): void {
+    if (this.plan.countsAs === 'list') this.stats.listRequests++;
+    else this.stats.getRequests++;
+    let delayMs = this.plan.requestMs(this.requestIndex);
+    // A prelude (the manifest GET) is read before the first item request.
+    if (this.requestIndex === 0) for (let i = 0; i < this.plan.preludeRequests; i++) delayMs += this.plan.requestMs(-1);
+    this.kernel.schedule(delayMs, this.onResponse);
+  }
+
+  private receive(): void {
+    if (this.stopped) return;
+    const { requests, totalItems, holdUntilEnd } = this.plan;
+    this.requestIndex++;
+    // Items spread evenly over requests; the last one takes the remainder.
+    const upTo = Math.floor((this.requestIndex * totalItems) / requests);
+    const items = upTo - this.delivered;
+    this.delivered = upTo;
+    if (holdUntilEnd) this.held += items;
+    else this.supply.available += items;
+    if (this.requestIndex < requests) {
+      this.request();
+    } else {
+      this.supply.available += this.held;
+      this.held = 0;
+      this.finish();
+    }
     this.onItems();
   }
 
   private finish(): void {
     this.supply.exhausted = true;
     this.stats.readCompleteMs = this.kernel.nowMs;
+  }
+}
+
+function readPlan(config: Scenario['itemReader'], meanItemBytes: number, drawLatencyMs: Draw): ReadPlan {
+  switch (config.source) {
+    case 'inline':
+      return { totalItems: config.itemCount, requests: 0, requestMs: () => 0, countsAs: 'get', holdUntilEnd: false, preludeRequests: 0 };
+    case 's3ListObjectsV2': {
+      const totalItems = Math.min(config.objectCount, config.maxItems ?? Infinity);
+      return {
+        totalItems,
+        // An empty prefix still costs one LIST call; reading stops at MaxItems.
+        requests: Math.max(1, Math.ceil(totalItems / config.pageSize)),
+        requestMs: drawLatencyMs,
+        countsAs: 'list',
+        holdUntilEnd: config.listBeforeProcessing,
+        preludeRequests: 0,
+      };
+    }
+    case 's3Object': {
+      const totalItems = Math.min(config.itemCount, config.maxItems ?? Infinity);
+      const fileBytes = totalItems * meanItemBytes;
+      const requests = Math.max(1, Math.ceil(fileBytes / config.getRequestBytes));
+      const bytesPerSecond = config.readThroughputBytesPerSecond;
+      return {
+        totalItems,
+        requests,
+        requestMs: (index) => {
+          const bytes = index < 0 ? 0 : Math.min(config.getRequestBytes, fileBytes - index * config.getRequestBytes);
+          return drawLatencyMs() + (Math.max(0, bytes) / bytesPerSecond) * 1000;
+        },
+        countsAs: 'get',
+        holdUntilEnd: config.inputType === 'JSON',
+        preludeRequests: config.inputType === 'MANIFEST' ? 1 : 0,
+      };
+    }
   }
 }

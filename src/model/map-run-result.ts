@@ -2,6 +2,8 @@
  * What one simulated Map Run reports, shaped like DescribeMapRun where AWS has a name
  * for the figure. https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeMapRun.html
  */
+import type { TimeSeries } from './time-series.js';
+import type { MapRunUsage } from './usage.js';
 
 /** MapRunItemCounts / MapRunExecutionCounts. */
 export interface MapRunCounts {
@@ -17,24 +19,49 @@ export interface MapRunCounts {
 
 export type MapRunStatus = 'SUCCEEDED' | 'FAILED';
 
+/** Why a Map Run (or the Map state around it) failed. */
+export type MapRunError = 'States.ExceedToleratedFailureThreshold' | 'States.DataLimitExceeded';
+
 export interface MapRunResult {
   status: MapRunStatus;
-  /** From the Map Run's start to its end, in ms of simulated time. */
+  error?: MapRunError;
+  /** From the Map Run's start to its end (results written), in ms of simulated time. */
   wallTimeMs: number;
+  /** When the last child execution ended, in ms. */
+  childrenCompleteMs: number;
   itemCounts: MapRunCounts;
   executionCounts: MapRunCounts;
   /** MaxConcurrency as the service applies it (0 and absent mean 10,000). */
   effectiveMaxConcurrency: number;
+  /** The concurrency the Lambda function may use: its reserved concurrency, or the account quota. */
+  lambdaConcurrencyLimit: number;
   peakRunningChildren: number;
   peakConcurrentInvocations: number;
+  peakEnvironments: number;
   itemReader: {
     listRequests: number;
+    getRequests: number;
     readCompleteMs: number;
+  };
+  /** Counters of what happened to invocation attempts. */
+  attempts: {
+    total: number;
+    throttled: number;
+    retries: number;
+    caught: number;
+    /** Failed attempts by error name, throttles included, sorted by name. */
+    failuresByError: Record<string, number>;
   };
   lambda: {
     invocations: number;
+    /** Sum of invocation durations (INIT included), unrounded. */
     totalDurationMs: number;
   };
+  resultWriter?: { files: number; putRequests: number; bytes: number; writeMs: number };
+  /** Bytes of child output the Map state returns inline (no ResultWriter). */
+  inlineResultBytes: number;
+  usage: MapRunUsage;
+  timeSeries: TimeSeries;
   /** Simulation events processed; a measure of the simulator's own work. */
   eventCount: number;
 }

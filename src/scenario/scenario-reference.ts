@@ -116,6 +116,9 @@ function collectRows(schema: JsonSchema, prefix: string, rows: string[], section
     const isObject = field.type === 'object' && field.properties;
     rows.push(row(path, isObject ? 'object' : typeOf(field), defaultOf(field, required.has(name)), field.description));
     if (isObject) collectRows(field, path, rows, sections);
+    // Lists of objects (retriers, catchers, errors): document the fields of one entry.
+    const listOfObjects = [field, ...(field.anyOf ?? [])].find((f) => f.type === 'array' && f.items?.properties);
+    if (listOfObjects?.items) collectRows(listOfObjects.items, `${path}[]`, rows, sections);
   }
 }
 
@@ -135,6 +138,7 @@ function defaultOf(field: JsonSchema, isRequired: boolean): string {
 
 function typeOf(field: JsonSchema): string {
   if (field.anyOf?.some((o) => o.$ref === '#/$defs/Distribution')) return 'number or [distribution](#distributions)';
+  if (field.anyOf) return field.anyOf.map(typeOf).join(', or ');
   if (field.const !== undefined) return `\`${JSON.stringify(field.const)}\``;
   if (field.enum) return field.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' or ');
   if (field.type === 'integer' || field.type === 'number') return numberType(field);
@@ -142,7 +146,8 @@ function typeOf(field: JsonSchema): string {
     if (field.minLength !== undefined && field.maxLength !== undefined) return `string (${field.minLength}–${field.maxLength} characters)`;
     return 'string';
   }
-  if (field.type === 'array') return `list of ${field.items ? typeOf(field.items) : 'values'}`;
+  if (field.type === 'array') return field.items?.properties ? 'list of objects (fields below)' : `list of ${field.items ? typeOf(field.items) : 'values'}`;
+  if (field.type === 'boolean') return '`true` or `false`';
   return field.type ?? 'value';
 }
 

@@ -1,117 +1,138 @@
 /**
  * The scenario file format: one Distributed Map workload, written by hand in YAML or
  * JSON. Field names follow Amazon States Language where ASL has a name for the thing
- * (maxConcurrency, maxItemsPerBatch, maxInputBytesPerBatch, executionType), in
+ * (maxConcurrency, maxItemsPerBatch, toleratedFailurePercentage, executionType), in
  * camelCase. Every number carries its unit in its name. Every default names its source;
- * docs/scenario.md and schema/scenario.schema.json are generated from this file.
+ * docs/scenario.md and schema/scenario.schema.json are generated from these schemas.
  *
  * Objects are strict: an unknown field (a typo such as `maxConcurency`) is an error,
  * never silently replaced by a default.
  */
 import { z } from 'zod';
+import { LAMBDA_MIN_UNRESERVED_CONCURRENCY, MAX_PAYLOAD_BYTES } from '../aws/quotas.js';
+import { childWorkflowSchema } from './child-workflow-schema.js';
 import { distributionSchema } from './distribution-schema.js';
-
-/** S3 ListObjectsV2 returns at most 1,000 keys per call.
- *  https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html */
-export const S3_LIST_MAX_KEYS_PER_PAGE = 1000;
-
-/** Hard limit on the input of an execution or a batch: 256 KiB.
- *  https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html
- *  https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itembatcher.html */
-export const MAX_PAYLOAD_BYTES = 262_144;
-
-/** Parallel child executions per Map Run; also what MaxConcurrency 0 or absent means.
- *  https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html */
-export const MAP_RUN_MAX_PARALLEL_CHILDREN = 10_000;
-
-/** Lambda's default concurrent executions per account and Region.
- *  https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
-export const LAMBDA_DEFAULT_ACCOUNT_CONCURRENCY = 1000;
-
-/** A ListObjectsV2 item (Etag, Key, LastModified, Size, StorageClass) is about 150–250
- *  bytes of JSON: ../shared/reference/distributed-map.md §2 [D]. We take the middle. */
-const DEFAULT_LISTED_ITEM_BYTES = 200;
-
-const positiveInt = () => z.number().int().min(1);
-
-const inlineItems = z.strictObject({
-  source: z.literal('inline').describe('Items given in the state input (no ItemReader).'),
-  itemCount: z.number().int().min(0).describe('Number of items in the input array.'),
-  itemSizeBytes: distributionSchema('Size of one item as JSON, in bytes; used by maxInputBytesPerBatch.')
-    .prefault(DEFAULT_LISTED_ITEM_BYTES),
-});
-
-const s3ListObjectsV2 = z.strictObject({
-  source: z
-    .literal('s3ListObjectsV2')
-    .describe('ItemReader arn:aws:states:::s3:listObjectsV2: one item per object under a prefix.'),
-  objectCount: z.number().int().min(0).describe('Number of objects under the prefix.'),
-  pageSize: positiveInt()
-    .max(S3_LIST_MAX_KEYS_PER_PAGE)
-    .default(S3_LIST_MAX_KEYS_PER_PAGE)
-    .describe('Keys per ListObjectsV2 page. S3 returns at most 1,000 (API_ListObjectsV2).'),
-  pageLatencyMs: distributionSchema(
-    'Time to fetch one page, in ms. Pages are read one after another. AWS publishes no figure; ' +
-      'the default (median 100 ms, p99 300 ms) is an assumption, see docs/model.md.',
-  ).prefault({ type: 'lognormal', p50: 100, p99: 300 }),
-  itemSizeBytes: distributionSchema(
-    'Size of one listed item (object metadata as JSON), in bytes. Default 200: such items are about 150–250 bytes.',
-  ).prefault(DEFAULT_LISTED_ITEM_BYTES),
-});
-
-const itemReader = z.discriminatedUnion('source', [inlineItems, s3ListObjectsV2]);
+import { itemReaderSchema } from './item-reader-schema.js';
+import { lambdaSchema } from './lambda-schema.js';
 
 const itemBatcher = z
   .strictObject({
-    maxItemsPerBatch: positiveInt().optional().describe('ItemBatcher.MaxItemsPerBatch: most items in one batch.'),
-    maxInputBytesPerBatch: positiveInt()
+    maxItemsPerBatch: z.number().int().min(1).optional().describe('ItemBatcher.MaxItemsPerBatch: most items in one batch.'),
+    maxInputBytesPerBatch: z
+      .number()
+      .int()
+      .min(1)
       .max(MAX_PAYLOAD_BYTES)
       .default(MAX_PAYLOAD_BYTES)
       .describe('ItemBatcher.MaxInputBytesPerBatch, in bytes; at most 262,144 (256 KiB), which also applies when unset.'),
   })
   .describe('ItemBatcher. Absent: every item is its own child execution.');
 
-const lambdaFunction = z.strictObject({
-  accountConcurrency: positiveInt()
-    .default(LAMBDA_DEFAULT_ACCOUNT_CONCURRENCY)
-    .describe('Concurrent executions available to the function; Lambda default 1,000 per account and Region.'),
-  invocationOverheadMs: distributionSchema(
-    'Time one invocation spends regardless of batch size (start-up work, fixed I/O), in ms.',
-  ).prefault(0),
-  perItemDurationMs: distributionSchema(
-    'Time per item, in ms. One value is drawn per invocation and multiplied by the items in its batch.',
-  ),
+const tokenBucket = (what: string) =>
+  z.strictObject({
+    bucketSize: z.number().int().min(1).describe(`Tokens available at once for ${what}.`),
+    refillPerSecond: z.number().positive().describe(`Tokens added per second for ${what}.`),
+  });
+
+const childStarts = z.strictObject({
+  bucketSize: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Child starts possible at once. Default: the StartExecution quota, 1,300 (Standard, big three Regions), 800 (Standard elsewhere), 6,000 (Express).'),
+  refillPerSecond: z
+    .number()
+    .positive()
+    .optional()
+    .describe('Sustained child starts per second. Default: the StartExecution refill, 300 / 150 (Standard), 6,000 (Express). An assumption: AWS does not say which bucket child starts use.'),
+  startLatencyMs: distributionSchema(
+    'Time from a child\'s start to its first state running, in ms. Assumption: median 50 ms, p99 250 ms.',
+  ).prefault({ type: 'lognormal', p50: 50, p99: 250 }),
 });
 
-export const scenarioSchema = z.strictObject({
-  $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors. Ignored by the simulator.'),
-  name: z
-    .string()
-    .min(1)
-    .max(200)
-    .describe('Short name; used in reports and as the default report folder.'),
-  description: z.string().default('').describe('What this scenario represents, in a sentence or two.'),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .default(1)
-    .describe('Default seed of the random streams; `--seed` overrides it.'),
-  itemReader: itemReader.describe('Where the items come from.'),
-  itemBatcher: itemBatcher.optional(),
-  maxConcurrency: z
-    .number()
-    .int()
-    .min(0)
-    .default(0)
-    .describe('MaxConcurrency: most child executions running at once. 0 or absent means 10,000, the hard cap per Map Run.'),
-  executionType: z
-    .enum(['STANDARD', 'EXPRESS'])
-    .default('STANDARD')
-    .describe('ProcessorConfig.ExecutionType of the child workflows.'),
-  lambda: lambdaFunction.describe('The Lambda function each child execution invokes once with its batch.'),
-});
+const resultWriter = z
+  .strictObject({
+    putLatencyMs: distributionSchema('Latency of one S3 PUT of a result file, in ms. Assumption.').prefault({
+      type: 'lognormal',
+      p50: 40,
+      p99: 200,
+    }),
+    writeThroughputBytesPerSecond: z
+      .number()
+      .positive()
+      .default(100_000_000)
+      .describe('Rate at which result files are written, in bytes per second. Assumption: 100 MB/s.'),
+  })
+  .describe('ResultWriter (arn:aws:states:::s3:putObject). Absent: results return inline and must fit 256 KiB.');
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors. Ignored by the simulator.'),
+    name: z.string().min(1).max(200).describe('Short name; used in reports and as the default report folder.'),
+    description: z.string().default('').describe('What this scenario represents, in a sentence or two.'),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(1)
+      .describe('Default seed of the random streams; `--seed` overrides it.'),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS Region code such as us-east-1')
+      .default('us-east-1')
+      .describe('AWS Region: sets the Step Functions token buckets, the legacy Lambda burst and, later, prices.'),
+    itemReader: itemReaderSchema,
+    itemBatcher: itemBatcher.optional(),
+    maxConcurrency: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .describe('MaxConcurrency: most child executions running at once. 0 or absent means 10,000, the hard cap per Map Run.'),
+    toleratedFailurePercentage: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(0)
+      .describe('ToleratedFailurePercentage: the Map Run fails once more than this share of items failed or timed out. ASL default 0.'),
+    toleratedFailureCount: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('ToleratedFailureCount: the Map Run fails once more than this many items failed or timed out.'),
+    failureDetectionLagMs: distributionSchema(
+      'Time from crossing the tolerated-failure threshold to the Map Run failing; children keep starting meanwhile (AWS: not enforced at the instant it is crossed). Assumption: 1 s.',
+    ).prefault(1000),
+    executionType: z.enum(['STANDARD', 'EXPRESS']).default('STANDARD').describe('ProcessorConfig.ExecutionType of the child workflows.'),
+    childStarts: childStarts.prefault({}).describe('How fast the Map Run starts child executions.'),
+    childWorkflow: childWorkflowSchema.prefault({}).describe('The workflow each child runs around its Lambda task.'),
+    stateTransitions: tokenBucket('Standard state transitions')
+      .optional()
+      .describe('StateTransition token bucket of the account. Default: 5,000 / 5,000 per s in us-east-1, us-west-2, eu-west-1; 800 / 800 elsewhere.'),
+    lambda: lambdaSchema.describe('The Lambda function each child execution invokes with its batch.'),
+    resultWriter: resultWriter.optional(),
+    timeSeriesBucketMs: z
+      .number()
+      .int()
+      .min(1)
+      .default(1000)
+      .describe('Width of one time-series bucket in the output, in ms.'),
+  })
+  .superRefine((scenario, ctx) => {
+    const reserved = scenario.lambda.reservedConcurrency;
+    const maxReserved = scenario.lambda.accountConcurrency - LAMBDA_MIN_UNRESERVED_CONCURRENCY;
+    if (reserved !== undefined && reserved > maxReserved) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lambda', 'reservedConcurrency'],
+        message: `must leave ${LAMBDA_MIN_UNRESERVED_CONCURRENCY} unreserved: at most accountConcurrency − ${LAMBDA_MIN_UNRESERVED_CONCURRENCY} = ${maxReserved}`,
+        input: reserved,
+      });
+    }
+  });
 
 /** A scenario as written in a file (defaults not yet applied). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { closestName } from './closest-name.js';
 import { valueAt } from './field-path.js';
 import { knownKeysAt, literalValuesAt } from './schema-introspection.js';
-import { MAP_RUN_MAX_PARALLEL_CHILDREN, scenarioSchema, type Scenario } from './scenario-schema.js';
+import { MAP_RUN_MAX_PARALLEL_CHILDREN } from '../aws/quotas.js';
+import { scenarioSchema, type Scenario } from './scenario-schema.js';
 
 export type FieldPath = Array<string | number>;
 
@@ -61,6 +62,11 @@ function toScenarioIssues(issue: ZodIssue, document: unknown): ScenarioIssue[] {
       });
     case 'invalid_union':
       return unionIssues(issue, path, document);
+    case 'invalid_value': {
+      const suggestion = typeof issue.input === 'string' ? closestName(issue.input, issue.values.map(String)) : undefined;
+      const rule = describeRule(issue);
+      return [withValue({ path, message: suggestion ? `${rule}. Did you mean \`${suggestion}\`?` : rule }, issue)];
+    }
     default:
       return [withValue({ path, message: describeRule(issue) }, issue)];
   }
@@ -87,9 +93,10 @@ function unionIssues(
     if (tag !== undefined) result.value = tag;
     return [result];
   }
-  // A distribution accepts a number or an object; report the branch matching what was given.
+  // A field with two forms (a number or a distribution; a preset name or a list):
+  // report the form that matches the kind of value given.
   const branches = issue.errors.filter((branch) => !branch.every((b) => b.code === 'invalid_type' && b.path.length === 0));
-  if (branches.length === 1 && typeof input === 'object' && input !== null) {
+  if (branches.length === 1) {
     return (branches[0] as ZodIssue[]).flatMap((inner) =>
       toScenarioIssues({ ...inner, path: [...path, ...inner.path] } as ZodIssue, document),
     );

@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulateMapRun } from '../../src/model/index.js';
-import { validateScenario, type Scenario, type ScenarioInput } from '../../src/scenario/index.js';
-
-function scenario(input: Omit<ScenarioInput, 'name'>): Scenario {
-  const validation = validateScenario({ name: 'test', ...input });
-  if (!validation.ok) throw new Error(JSON.stringify(validation.issues));
-  return validation.scenario;
-}
+import { frictionless, scenario } from './scenario-builder.js';
 
 describe('simulateMapRun', () => {
   it('matches ceil(N / C) × d for constant durations, no overheads and instant listing', () => {
@@ -18,7 +12,7 @@ describe('simulateMapRun', () => {
         fc.integer({ min: 1, max: 100_000 }),
         (children, concurrency, durationMs) => {
           const result = simulateMapRun(
-            scenario({
+            frictionless({
               itemReader: { source: 'inline', itemCount: children },
               maxConcurrency: concurrency,
               lambda: { accountConcurrency: 10_000, perItemDurationMs: durationMs },
@@ -35,31 +29,36 @@ describe('simulateMapRun', () => {
 
   it('lets the Lambda concurrency limit bind when it is below MaxConcurrency', () => {
     const result = simulateMapRun(
-      scenario({
+      frictionless({
         itemReader: { source: 'inline', itemCount: 3000 },
         maxConcurrency: 3000,
+        toleratedFailurePercentage: 100,
         lambda: { accountConcurrency: 1000, perItemDurationMs: 1000 },
       }),
     );
-    expect(result.wallTimeMs).toBe(3000);
+    // No retrier: the 2,000 invocations beyond Lambda's 1,000 are throttled and fail.
     expect(result.peakRunningChildren).toBe(3000);
     expect(result.peakConcurrentInvocations).toBe(1000);
+    expect(result.attempts.throttled).toBe(2000);
+    expect(result.itemCounts).toMatchObject({ succeeded: 1000, failed: 2000 });
+    expect(result.wallTimeMs).toBe(1000);
   });
 
   it('treats MaxConcurrency 0 as 10,000', () => {
     const result = simulateMapRun(
-      scenario({
+      frictionless({
         itemReader: { source: 'inline', itemCount: 25_000 },
+        toleratedFailurePercentage: 100,
         lambda: { accountConcurrency: 100_000, perItemDurationMs: 10 },
       }),
     );
     expect(result.effectiveMaxConcurrency).toBe(10_000);
-    expect(result.wallTimeMs).toBe(30);
+    expect(result.peakRunningChildren).toBe(10_000);
   });
 
   it('batches items and charges the per-item time for every item in the batch', () => {
     const result = simulateMapRun(
-      scenario({
+      frictionless({
         itemReader: { source: 'inline', itemCount: 1001 },
         itemBatcher: { maxItemsPerBatch: 100 },
         maxConcurrency: 100,
@@ -75,7 +74,7 @@ describe('simulateMapRun', () => {
 
   it('reads an S3 listing page by page and starts children while it reads', () => {
     const result = simulateMapRun(
-      scenario({
+      frictionless({
         itemReader: { source: 's3ListObjectsV2', objectCount: 2500, pageLatencyMs: 100 },
         itemBatcher: { maxItemsPerBatch: 500 },
         maxConcurrency: 10,
@@ -91,7 +90,7 @@ describe('simulateMapRun', () => {
 
   it('makes one LIST call for an empty prefix and ends when it returns', () => {
     const result = simulateMapRun(
-      scenario({ itemReader: { source: 's3ListObjectsV2', objectCount: 0, pageLatencyMs: 80 }, lambda: { perItemDurationMs: 1 } }),
+      frictionless({ itemReader: { source: 's3ListObjectsV2', objectCount: 0, pageLatencyMs: 80 }, lambda: { perItemDurationMs: 1 } }),
     );
     expect(result.itemReader.listRequests).toBe(1);
     expect(result.wallTimeMs).toBe(80);
@@ -131,10 +130,12 @@ describe('simulateMapRun', () => {
         fc.integer({ min: 0, max: 1000 }),
         (items, batch, concurrency, lambdaConcurrency, seed) => {
           const result = simulateMapRun(
-            scenario({
+            frictionless({
               itemReader: { source: 's3ListObjectsV2', objectCount: items, pageLatencyMs: { type: 'uniform', min: 10, max: 30 } },
               itemBatcher: { maxItemsPerBatch: batch },
               maxConcurrency: concurrency,
+              // Throttled invocations wait and try again until they get through.
+              childWorkflow: { retry: [{ errorEquals: ['Lambda.TooManyRequestsException'], intervalSeconds: 1, backoffRate: 1, maxAttempts: 100_000 }] },
               lambda: { accountConcurrency: lambdaConcurrency, perItemDurationMs: { type: 'uniform', min: 5, max: 10 } },
             }),
             { seed },

@@ -20,7 +20,7 @@ describe('parseScenarioText', () => {
       'test/fixtures/five-mistakes.yaml:4:16: itemReader.objectCount: must be ≥ 0 (got -5)',
       'test/fixtures/five-mistakes.yaml:6:21: itemBatcher.maxItemsPerBatch: must be ≥ 1 (got 0)',
       'test/fixtures/five-mistakes.yaml:7:16: maxConcurency: unknown field; did you mean `maxConcurrency`? (got 3000)',
-      'test/fixtures/five-mistakes.yaml:8:16: executionType: must be one of "STANDARD", "EXPRESS" (got "EXPRES")',
+      'test/fixtures/five-mistakes.yaml:8:16: executionType: must be one of "STANDARD", "EXPRESS". Did you mean `EXPRESS`? (got "EXPRES")',
       'test/fixtures/five-mistakes.yaml:10:56: lambda.perItemDurationMs.p99: p99 must be greater than p50 (got 50)',
     ]);
   });

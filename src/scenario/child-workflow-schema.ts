@@ -1,0 +1,52 @@
+/**
+ * The `childWorkflow` block: the shape of the workflow each child execution runs
+ * around its Lambda task (ItemProcessor), which sets its state transitions, and the
+ * task's Retry and Catch.
+ */
+import { z } from 'zod';
+import { distributionSchema } from './distribution-schema.js';
+import { catchSchema, retrySchema } from './retry-schema.js';
+
+export const childWorkflowSchema = z.strictObject({
+  statesBeforeTask: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe('States a child passes through before its Lambda task (Pass, Choice, ...); each is one state transition.'),
+  statesAfterTask: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe('States a child passes through after its Lambda task succeeds; each is one state transition.'),
+  transitionLatencyMs: distributionSchema(
+    'Step Functions time per state transition, in ms. AWS publishes no figure; default 20 ms, see docs/model.md.',
+  ).prefault(20),
+  retry: retrySchema
+    .prefault('none')
+    .describe(
+      'Retry of the Lambda task: a preset (none, aws-best-practice, console-default, cdk-default, noaa-demo-2022) or a list of ASL retriers. Default none, as in ASL.',
+    ),
+  catch: catchSchema.default([]).describe('Catch of the Lambda task: errors routed to a fallback state, which ends the child as `outcome`.'),
+  taskTimeoutSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('TimeoutSeconds of the Lambda task: past it the task fails with States.Timeout. Absent: no task timeout (AWS uses 99,999,999 s).'),
+  outputBytes: distributionSchema(
+    'Size of one child execution\'s output, in bytes: what ResultWriter writes, or what returns inline without one.',
+  ).prefault(200),
+  expressBilledMemoryMb: z
+    .number()
+    .int()
+    .min(64)
+    .multipleOf(64)
+    .default(64)
+    .describe(
+      'Billed memory of an Express child, in MB (64 MB steps). AWS estimates 50 MB + definition size + data size × Map/Parallel states, rounded up to 64 MB: 64 for a small child.',
+    ),
+});
+
+export type ChildWorkflowConfig = z.output<typeof childWorkflowSchema>;

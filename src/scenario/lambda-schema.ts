@@ -1,0 +1,93 @@
+/**
+ * The `lambda` block: the function every child execution invokes with its batch.
+ */
+import { z } from 'zod';
+import {
+  LAMBDA_DEFAULT_ACCOUNT_CONCURRENCY,
+  LAMBDA_DEFAULT_TIMEOUT_SECONDS,
+  LAMBDA_MAX_MEMORY_MB,
+  LAMBDA_MAX_TIMEOUT_SECONDS,
+  LAMBDA_MIN_MEMORY_MB,
+} from '../aws/quotas.js';
+import { distributionSchema } from './distribution-schema.js';
+
+/** Errors the simulator produces itself; a scenario may not inject them by probability. */
+const MODELLED_ERRORS = ['Lambda.TooManyRequestsException', 'States.Timeout', 'States.ExceedToleratedFailureThreshold'];
+
+const injectedError = z.strictObject({
+  error: z
+    .string()
+    .min(1)
+    .refine((name) => !MODELLED_ERRORS.includes(name), {
+      message: `is produced by the model itself (throttling, timeouts, tolerance), not injected: remove it or use another name`,
+    })
+    .describe(
+      'Error name as Step Functions reports it. Names starting with `Lambda.` (except `Lambda.Unknown`) are service errors that fail at once, unbilled; any other name fails after the invocation ran, billed.',
+    ),
+  probability: z.number().min(0).max(1).describe('Chance that one invocation attempt fails with this error.'),
+});
+
+export const lambdaSchema = z
+  .strictObject({
+    accountConcurrency: z
+      .number()
+      .int()
+      .min(1)
+      .default(LAMBDA_DEFAULT_ACCOUNT_CONCURRENCY)
+      .describe('Concurrent executions quota of the account in the Region; Lambda default 1,000.'),
+    reservedConcurrency: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Reserved concurrency of the function: both guarantees and caps it. Absent: the function shares the account quota.'),
+    memoryMb: z
+      .number()
+      .int()
+      .min(LAMBDA_MIN_MEMORY_MB)
+      .max(LAMBDA_MAX_MEMORY_MB)
+      .default(LAMBDA_MIN_MEMORY_MB)
+      .describe('Memory size in MB (128–10,240); AWS default 128. Sets GB-seconds for pricing.'),
+    architecture: z.enum(['x86_64', 'arm64']).default('x86_64').describe('Instruction set architecture; AWS default x86_64.'),
+    timeoutSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(LAMBDA_MAX_TIMEOUT_SECONDS)
+      .default(LAMBDA_DEFAULT_TIMEOUT_SECONDS)
+      .describe('Function timeout in seconds (1–900); AWS default 3. A longer invocation fails with `Lambda.Unknown` at the timeout.'),
+    scaling: z
+      .enum(['current', 'legacy'])
+      .default('current')
+      .describe(
+        'current: 1,000 new execution environments per 10 s per function, refilled continuously (since Nov 2023). legacy: Region burst of 3,000 / 1,000 / 500, then +500 per minute.',
+      ),
+    initDurationMs: distributionSchema(
+      'Cold start (INIT) time of a new execution environment, in ms; billed since 1 Aug 2025. Default: median 300 ms, p99 1 s, typical of Node.js and Python.',
+    ).prefault({ type: 'lognormal', p50: 300, p99: 1000 }),
+    invocationOverheadMs: distributionSchema(
+      'Time one invocation spends regardless of batch size (start-up work, fixed I/O), in ms.',
+    ).prefault(0),
+    perItemDurationMs: distributionSchema(
+      'Average time per item within one invocation, in ms: one value is drawn per invocation and multiplied by the items in its batch, so its spread is the spread between batches (the spread of single items averages out over a batch).',
+    ),
+    errors: z
+      .array(injectedError)
+      .default([])
+      .describe('Errors an invocation attempt fails with at random, each with its probability.'),
+    poisonItems: z
+      .strictObject({
+        probability: z.number().min(0).max(1).describe('Chance that an item is poison: its batch fails on every attempt.'),
+        error: z.string().min(1).default('ItemProcessingError').describe('Error name a poison batch fails with (an application error).'),
+      })
+      .optional()
+      .describe('Items that fail every attempt, as a malformed record does; retrying does not help.'),
+  })
+  .superRefine((lambda, ctx) => {
+    const total = lambda.errors.reduce((sum, e) => sum + e.probability, 0);
+    if (total > 1) {
+      ctx.addIssue({ code: 'custom', path: ['errors'], message: `the probabilities add up to more than 1`, input: total });
+    }
+  });
+
+export type LambdaConfig = z.output<typeof lambdaSchema>;
