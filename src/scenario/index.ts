@@ -4,4 +4,4 @@ export { validateScenario } from './validate-scenario.js';
 export type { ScenarioIssue, ScenarioValidation, FieldPath } from './validate-scenario.js';
 export { parseScenarioText } from './parse-scenario-text.js';
 export type { ParsedScenario } from './parse-scenario-text.js';
-export { formatFieldPath } from './field-path.js';
+export { formatFieldPath } from '../input/field-path.js';

@@ -1,13 +1,10 @@
 /**
- * Parses the text of a scenario file (YAML, or JSON, which YAML 1.2 reads too) and
- * validates it, locating every problem at its line and column. Pure: the caller reads
- * the file.
+ * Parses and validates the text of a scenario file. Pure: the caller reads the file.
  */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import { UserInputError, type InputProblem } from '../errors.js';
-import { formatFieldPath } from './field-path.js';
+import type { InputProblem } from '../errors.js';
+import { parseLocated } from '../input/parse-located.js';
 import type { Scenario } from './scenario-schema.js';
-import { validateScenario, type FieldPath, type ScenarioIssue } from './validate-scenario.js';
+import { validateScenario } from './validate-scenario.js';
 
 export interface ParsedScenario {
   scenario: Scenario;
@@ -15,49 +12,9 @@ export interface ParsedScenario {
 }
 
 export function parseScenarioText(text: string, fileName: string): ParsedScenario {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length > 0) {
-    throw new UserInputError(
-      document.errors.map((error) => ({
-        file: fileName,
-        ...position(lineCounter, error.pos[0]),
-        message: `not valid YAML or JSON: ${firstLine(error.message)}`,
-      })),
-    );
-  }
-  const validation = validateScenario(document.toJS({ maxAliasCount: 100 }));
-  const locate = (issue: ScenarioIssue): InputProblem => ({
-    file: fileName,
-    ...locateIssue(document, lineCounter, issue.path),
-    field: formatFieldPath(issue.path),
-    message: issue.message,
-    value: issue.value,
+  const { value, warnings } = parseLocated(text, fileName, (document) => {
+    const validation = validateScenario(document);
+    return validation.ok ? { ok: true, value: validation.scenario, warnings: validation.warnings } : validation;
   });
-  if (!validation.ok) {
-    throw new UserInputError(validation.issues.map(locate).sort(byPosition));
-  }
-  return { scenario: validation.scenario, warnings: validation.warnings.map(locate) };
-}
-
-/** The position of the deepest node that exists along `path` (a missing field points at its parent). */
-function locateIssue(document: Document, lineCounter: LineCounter, path: FieldPath) {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return position(lineCounter, node.range[0]);
-  }
-  return {};
-}
-
-function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col };
-}
-
-function byPosition(a: InputProblem, b: InputProblem): number {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+  return { scenario: value, warnings };
 }

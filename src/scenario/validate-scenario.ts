@@ -2,34 +2,21 @@
  * Turns whatever a scenario file held into a validated Scenario, or into the complete
  * list of what is wrong with it. Pure: reading the file is load-scenario.ts's job.
  */
-import type { z } from 'zod';
-import { closestName } from './closest-name.js';
-import { valueAt } from './field-path.js';
-import { knownKeysAt, literalValuesAt } from './schema-introspection.js';
 import { MAP_RUN_MAX_PARALLEL_CHILDREN } from '../aws/quotas.js';
+import { validateDocument, type DocumentIssue, type FieldPath } from '../input/document-issues.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
 
-export type FieldPath = Array<string | number>;
-
-export interface ScenarioIssue {
-  /** Where in the document, e.g. ['itemBatcher', 'maxItemsPerBatch']; [] for the whole document. */
-  path: FieldPath;
-  /** The rule broken, in words ("must be an integer ≥ 1"). */
-  message: string;
-  /** The offending value, when there is one to show. */
-  value?: unknown;
-}
+export type { FieldPath };
+export type ScenarioIssue = DocumentIssue;
 
 export type ScenarioValidation =
   | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
   | { ok: false; issues: ScenarioIssue[] };
 
 export function validateScenario(document: unknown): ScenarioValidation {
-  const parsed = scenarioSchema.safeParse(document, { reportInput: true });
-  if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.flatMap((issue) => toScenarioIssues(issue, document)) };
-  }
-  return { ok: true, scenario: parsed.data, warnings: scenarioWarnings(parsed.data) };
+  const validation = validateDocument(scenarioSchema, document);
+  if (!validation.ok) return validation;
+  return { ok: true, scenario: validation.value, warnings: scenarioWarnings(validation.value) };
 }
 
 /** Things that are valid but probably not what the author meant. */
@@ -43,109 +30,4 @@ function scenarioWarnings(scenario: Scenario): ScenarioIssue[] {
     });
   }
   return warnings;
-}
-
-type ZodIssue = z.core.$ZodIssue;
-
-function toScenarioIssues(issue: ZodIssue, document: unknown): ScenarioIssue[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => {
-        const result: ScenarioIssue = {
-          path: [...path, key],
-          message: unknownFieldMessage(key, knownKeysAt(scenarioSchema, path, document).filter((k) => k !== '$schema')),
-        };
-        const value = valueAt(document, result.path);
-        if (value !== null && typeof value !== 'object') result.value = value;
-        return result;
-      });
-    case 'invalid_union':
-      return unionIssues(issue, path, document);
-    case 'invalid_value': {
-      const suggestion = typeof issue.input === 'string' ? closestName(issue.input, issue.values.map(String)) : undefined;
-      const rule = describeRule(issue);
-      return [withValue({ path, message: suggestion ? `${rule}. Did you mean \`${suggestion}\`?` : rule }, issue)];
-    }
-    default:
-      return [withValue({ path, message: describeRule(issue) }, issue)];
-  }
-}
-
-/**
- * A distribution field accepts a number or an object; when both branches fail, the
- * branch that matches the kind of value given is the one worth reporting.
- */
-function unionIssues(
-  issue: Extract<ZodIssue, { code: 'invalid_union' }>,
-  path: FieldPath,
-  document: unknown,
-): ScenarioIssue[] {
-  const input = issue.input;
-  if (issue.errors.length === 0) {
-    // A discriminated union whose tag (`type`, `source`) is missing or unknown; zod's
-    // input here is the enclosing object, so read the tag from the document.
-    const tag = valueAt(document, path);
-    const allowed = literalValuesAt(scenarioSchema, path, document);
-    const suggestion = typeof tag === 'string' ? closestName(tag, allowed) : undefined;
-    const rule = `${tag === undefined ? 'is required' : 'is not known'}; one of ${allowed.join(', ')}`;
-    const result: ScenarioIssue = { path, message: suggestion ? `${rule}. Did you mean \`${suggestion}\`?` : rule };
-    if (tag !== undefined) result.value = tag;
-    return [result];
-  }
-  // A field with two forms (a number or a distribution; a preset name or a list):
-  // report the form that matches the kind of value given.
-  const branches = issue.errors.filter((branch) => !branch.every((b) => b.code === 'invalid_type' && b.path.length === 0));
-  if (branches.length === 1) {
-    return (branches[0] as ZodIssue[]).flatMap((inner) =>
-      toScenarioIssues({ ...inner, path: [...path, ...inner.path] } as ZodIssue, document),
-    );
-  }
-  if (input === undefined) return [{ path, message: 'is required (a number or a distribution)' }];
-  return [withValue({ path, message: 'must be a number or a distribution object with a `type` (see docs/scenario.md)' }, issue)];
-}
-
-function describeRule(issue: ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return `is required (${article(issue.expected)} ${issue.expected})`;
-      if (issue.expected === 'int') return 'must be a whole number';
-      return `must be ${article(issue.expected)} ${issue.expected}`;
-    case 'too_small':
-      if (issue.origin === 'array') return `must have at least ${issue.minimum} entries`;
-      if (issue.origin === 'string') return issue.minimum === 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
-      return `must be ${issue.inclusive ? '≥' : '>'} ${formatNumber(issue.minimum)}`;
-    case 'too_big':
-      if (issue.origin === 'array') return `must have at most ${issue.maximum} entries`;
-      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
-      return `must be ${issue.inclusive ? '≤' : '<'} ${formatNumber(issue.maximum)}`;
-    case 'invalid_value':
-      return `must be ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'not_multiple_of':
-      return `must be a multiple of ${issue.divisor}`;
-    case 'custom':
-      return issue.message;
-    default:
-      return issue.message;
-  }
-}
-
-function withValue(result: ScenarioIssue, issue: ZodIssue): ScenarioIssue {
-  if (issue.input !== undefined && typeof issue.input !== 'object') result.value = issue.input;
-  return result;
-}
-
-function unknownFieldMessage(key: string, known: string[]): string {
-  const suggestion = closestName(key, known);
-  const hint = suggestion ? `; did you mean \`${suggestion}\`?` : known.length > 0 ? `; known fields: ${known.join(', ')}` : '';
-  return `unknown field${hint}`;
-}
-
-
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
-}
-
-function formatNumber(value: number | bigint): string {
-  return typeof value === 'number' && Math.abs(value) >= 10_000 ? value.toLocaleString('en-US') : String(value);
 }

@@ -1,4 +1,4 @@
-import type { FieldPath } from './validate-scenario.js';
+import type { FieldPath } from './document-issues.js';
 
 /** `['lambda', 'perItemDurationMs', 'percentiles', 2, 'p']` → `lambda.perItemDurationMs.percentiles[2].p` */
 export function formatFieldPath(path: FieldPath): string {

@@ -4,7 +4,7 @@
  * Walks zod's public `def` structure through optional/default/pipe/union wrappers.
  */
 import { valueAt } from './field-path.js';
-import type { FieldPath } from './validate-scenario.js';
+import type { FieldPath } from './document-issues.js';
 
 interface SchemaNode {
   def?: Record<string, unknown>;

@@ -1,0 +1,58 @@
+/**
+ * Parses a YAML or JSON text (JSON is YAML 1.2) and validates it, locating every
+ * problem at its line and column. Pure: the caller reads the file.
+ */
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { UserInputError, type InputProblem } from '../errors.js';
+import type { DocumentIssue, FieldPath } from './document-issues.js';
+import { formatFieldPath } from './field-path.js';
+
+export type Validation<T> = { ok: true; value: T; warnings: DocumentIssue[] } | { ok: false; issues: DocumentIssue[] };
+
+export interface Located<T> {
+  value: T;
+  warnings: InputProblem[];
+}
+
+/** Throws a UserInputError listing every problem, each with file, line, column and field. */
+export function parseLocated<T>(text: string, fileName: string, validate: (document: unknown) => Validation<T>): Located<T> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (document.errors.length > 0) {
+    throw new UserInputError(
+      document.errors.map((error) => ({
+        file: fileName,
+        ...position(lineCounter, error.pos[0]),
+        message: `not valid YAML or JSON: ${error.message.split('\n')[0]}`,
+      })),
+    );
+  }
+  const validation = validate(document.toJS({ maxAliasCount: 100 }));
+  const locate = (issue: DocumentIssue): InputProblem => ({
+    file: fileName,
+    ...locateIssue(document, lineCounter, issue.path),
+    field: formatFieldPath(issue.path),
+    message: issue.message,
+    value: issue.value,
+  });
+  if (!validation.ok) throw new UserInputError(validation.issues.map(locate).sort(byPosition));
+  return { value: validation.value, warnings: validation.warnings.map(locate) };
+}
+
+/** The position of the deepest node that exists along `path` (a missing field points at its parent). */
+function locateIssue(document: Document, lineCounter: LineCounter, path: FieldPath) {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return position(lineCounter, node.range[0]);
+  }
+  return {};
+}
+
+function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+function byPosition(a: InputProblem, b: InputProblem): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
