@@ -25,6 +25,8 @@ export interface ItemReaderStats {
 interface ReadPlan {
   totalItems: number;
   requests: number;
+  /** Items read once request `index` (0-based) has returned, counting all before it. */
+  itemsReadAfter: (index: number) => number;
   /** Time one request takes; `index` is the request's position, for size-dependent times. */
   requestMs: (index: number) => number;
   countsAs: 'list' | 'get';
@@ -59,6 +61,7 @@ export class ItemReader {
   start(): void {
     if (this.plan.requests === 0) {
       this.supply.available += this.totalItems;
+      this.delivered = this.totalItems;
       this.finish();
       return;
     }
@@ -88,9 +91,8 @@ export class ItemReader {
   private receive(): void {
     if (this.stopped) return;
     const { requests, totalItems, holdUntilEnd } = this.plan;
+    const upTo = this.requestIndex + 1 >= requests ? totalItems : Math.min(totalItems, this.plan.itemsReadAfter(this.requestIndex));
     this.requestIndex++;
-    // Items spread evenly over requests; the last one takes the remainder.
-    const upTo = Math.floor((this.requestIndex * totalItems) / requests);
     const items = upTo - this.delivered;
     this.delivered = upTo;
     if (holdUntilEnd) this.held += items;
@@ -114,13 +116,23 @@ export class ItemReader {
 function readPlan(config: Scenario['itemReader'], meanItemBytes: number, drawLatencyMs: Draw): ReadPlan {
   switch (config.source) {
     case 'inline':
-      return { totalItems: config.itemCount, requests: 0, requestMs: () => 0, countsAs: 'get', holdUntilEnd: false, preludeRequests: 0 };
+      return {
+        totalItems: config.itemCount,
+        requests: 0,
+        itemsReadAfter: () => config.itemCount,
+        requestMs: () => 0,
+        countsAs: 'get',
+        holdUntilEnd: false,
+        preludeRequests: 0,
+      };
     case 's3ListObjectsV2': {
       const totalItems = Math.min(config.objectCount, config.maxItems ?? Infinity);
       return {
         totalItems,
         // An empty prefix still costs one LIST call; reading stops at MaxItems.
         requests: Math.max(1, Math.ceil(totalItems / config.pageSize)),
+        // Every page holds pageSize keys; the last one the rest.
+        itemsReadAfter: (index) => (index + 1) * config.pageSize,
         requestMs: drawLatencyMs,
         countsAs: 'list',
         holdUntilEnd: config.listBeforeProcessing,
@@ -135,6 +147,8 @@ function readPlan(config: Scenario['itemReader'], meanItemBytes: number, drawLat
       return {
         totalItems,
         requests,
+        // Each ranged GET carries getRequestBytes of records; the last one the rest.
+        itemsReadAfter: (index) => Math.floor(((index + 1) * config.getRequestBytes) / meanItemBytes),
         requestMs: (index) => {
           const bytes = index < 0 ? 0 : Math.min(config.getRequestBytes, fileBytes - index * config.getRequestBytes);
           return drawLatencyMs() + (Math.max(0, bytes) / bytesPerSecond) * 1000;

@@ -15,6 +15,8 @@ import {
   legacyBurst,
 } from '../aws/quotas.js';
 
+const ALLOWANCE_EPSILON = 1e-9;
+
 export const Acquire = { Warm: 0, Cold: 1, Throttled: 2 } as const;
 export type Acquire = (typeof Acquire)[keyof typeof Acquire];
 
@@ -71,7 +73,9 @@ export class LambdaCapacity {
     }
     this.allowance = Math.min(LAMBDA_SCALING_ENVIRONMENTS, this.allowance + (nowMs - this.allowanceAtMs) * this.refillPerMs);
     this.allowanceAtMs = nowMs;
-    if (this.allowance < 1) return false;
+    // The allowance accumulates in steps of 0.1 per ms; allow for float rounding
+    // (ten steps of 0.1 sum to 0.9999999999999999, not 1).
+    if (this.allowance < 1 - ALLOWANCE_EPSILON) return false;
     this.allowance -= 1;
     return true;
   }

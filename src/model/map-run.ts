@@ -130,6 +130,7 @@ class MapRun {
   private retries = 0;
   private caught = 0;
   private lambdaRequests = 0;
+  private itemsProcessed = 0;
   private coldStarts = 0;
   private billedDurationMs = 0;
   private initBilledMs = 0;
@@ -322,18 +323,17 @@ class MapRun {
     if (this.slotGeneration[slot] !== this.generationOf(payload)) return;
     const now = this.kernel.nowMs;
     this.attempts++;
+    const injected = this.injectedError();
+    if (injected >= 0 && this.injectedIsServiceError[injected] === 1) {
+      // The Lambda service failed the request: no environment, nothing ran, nothing billed.
+      this.attemptFailed(slot, this.injectedCode[injected] as number);
+      return;
+    }
     const acquired = this.capacity.acquire(now);
     if (acquired === Acquire.Throttled) {
       this.throttles++;
       this.series.throttle(now);
       this.attemptFailed(slot, this.tooManyRequests);
-      return;
-    }
-    const injected = this.injectedError();
-    if (injected >= 0 && this.injectedIsServiceError[injected] === 1) {
-      // The Lambda service failed the request: nothing ran, nothing is billed.
-      this.capacity.release();
-      this.attemptFailed(slot, this.injectedCode[injected] as number);
       return;
     }
     let initMs = 0;
@@ -352,6 +352,7 @@ class MapRun {
     }
     const invocationMs = initMs + runMs;
     this.lambdaRequests++;
+    this.itemsProcessed += this.slotItems[slot] as number;
     this.lambdaDurationMs += invocationMs;
     this.billedDurationMs += Math.ceil(invocationMs);
     this.initBilledMs += Math.ceil(initMs);
@@ -459,17 +460,24 @@ class MapRun {
     this.recordGauges();
   }
 
-  /** ToleratedFailureCount / ToleratedFailurePercentage over items: exceeded when either is. */
+  /**
+   * ToleratedFailureCount / ToleratedFailurePercentage over items: exceeded when either
+   * one that is set is exceeded; with neither set, no failure is tolerated.
+   */
   private checkThreshold(): void {
     if (this.thresholdCrossed) return;
     const { toleratedFailureCount, toleratedFailurePercentage } = this.scenario;
     const bad = this.failedOrTimedOutItems;
     const total = this.reader.totalItems;
-    const overCount = toleratedFailureCount !== undefined && bad > toleratedFailureCount;
-    const overPercentage = total > 0 && (bad / total) * 100 > toleratedFailurePercentage;
+    const neitherSet = toleratedFailureCount === undefined && toleratedFailurePercentage === undefined;
+    const overCount = bad > (toleratedFailureCount ?? (neitherSet ? 0 : Infinity));
+    const overPercentage = toleratedFailurePercentage !== undefined && total > 0 && (bad / total) * 100 > toleratedFailurePercentage;
     if (!overCount && !overPercentage) return;
     this.thresholdCrossed = true;
-    this.kernel.schedule(this.drawDetectionLagMs(), this.onThresholdDetected);
+    const lagMs = this.drawDetectionLagMs();
+    // With no lag, the Map Run fails before the slot this failure freed is refilled.
+    if (lagMs === 0) this.failMapRun();
+    else this.kernel.schedule(lagMs, this.onThresholdDetected);
   }
 
   /** The threshold is enforced: stop starting, abort Standard children, let Express ones finish. */
@@ -568,7 +576,7 @@ class MapRun {
 
   private result(): MapRunResult {
     const lambda = this.scenario.lambda;
-    const written = this.resultWrite ? this.items.total : 0;
+    const written = this.resultWrite ? this.reader.totalItems : 0;
     const items: MapRunCounts = { ...this.items, total: this.reader.totalItems, resultsWritten: written };
     const executions: MapRunCounts = {
       ...this.executions,
@@ -610,6 +618,12 @@ class MapRun {
           billedDurationMs: this.billedDurationMs,
           initBilledDurationMs: this.initBilledMs,
           gbSeconds: (this.billedDurationMs / 1000) * gb,
+          ephemeralStorageMb: lambda.ephemeralStorageMb,
+          itemsProcessed: this.itemsProcessed,
+        },
+        derived: {
+          cloudwatchLogsBytes: this.lambdaRequests * lambda.logBytesPerInvocation,
+          interRegionBytes: this.itemsProcessed * this.scenario.dataTransfer.interRegionBytesPerItem,
         },
         stepFunctions: {
           parentTransitions: this.parentTransitions,

@@ -21,6 +21,7 @@ export interface ResultBytes {
 }
 
 export interface ResultWrite {
+  /** Result files (SUCCEEDED_n, FAILED_n, PENDING_n), not counting manifest.json. */
   files: number;
   putRequests: number;
   bytes: number;
@@ -37,5 +38,5 @@ export function writeResults(bytes: ResultBytes, throughputBytesPerSecond: numbe
     files += statusFiles;
   }
   writeMs += drawPutLatencyMs(); // manifest.json
-  return { files: files + 1, putRequests: files + 1, bytes: bytes.succeeded + bytes.failed + bytes.pending, writeMs };
+  return { files, putRequests: files + 1, bytes: bytes.succeeded + bytes.failed + bytes.pending, writeMs };
 }

@@ -18,6 +18,10 @@ export interface LambdaUsage {
   initBilledDurationMs: number;
   /** billedDurationMs × memory in GB (MB / 1,024). */
   gbSeconds: number;
+  /** Configured ephemeral storage; above 512 MB is billed per GB-second of billed duration. */
+  ephemeralStorageMb: number;
+  /** Items handed to invocations that ran (an item retried three times counts three times). */
+  itemsProcessed: number;
 }
 
 export interface StepFunctionsUsage {
@@ -44,8 +48,17 @@ export interface S3Usage {
   putRequests: number;
 }
 
+/** Usage the model does not simulate but derives from the scenario's per-unit figures. */
+export interface DerivedUsage {
+  /** CloudWatch Logs bytes ingested: requests × logBytesPerInvocation. */
+  cloudwatchLogsBytes: number;
+  /** Bytes sent to another Region: items processed × interRegionBytesPerItem. */
+  interRegionBytes: number;
+}
+
 export interface MapRunUsage {
   lambda: LambdaUsage;
+  derived: DerivedUsage;
   stepFunctions: StepFunctionsUsage;
   s3: S3Usage;
 }

@@ -49,6 +49,18 @@ export const lambdaSchema = z
       .default(LAMBDA_MIN_MEMORY_MB)
       .describe('Memory size in MB (128–10,240); AWS default 128. Sets GB-seconds for pricing.'),
     architecture: z.enum(['x86_64', 'arm64']).default('x86_64').describe('Instruction set architecture; AWS default x86_64.'),
+    ephemeralStorageMb: z
+      .number()
+      .int()
+      .min(512)
+      .max(10_240)
+      .default(512)
+      .describe('Ephemeral storage (/tmp) in MB (512–10,240); AWS default 512, which is free. Above 512 MB is billed per GB-second.'),
+    logBytesPerInvocation: z
+      .number()
+      .min(0)
+      .default(0)
+      .describe('Bytes each invocation writes to CloudWatch Logs (START, END and REPORT lines are a few hundred bytes, plus your own logging); 0 leaves CloudWatch Logs out of the cost.'),
     timeoutSeconds: z
       .number()
       .int()

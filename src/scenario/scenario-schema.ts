@@ -95,8 +95,10 @@ export const scenarioSchema = z
       .number()
       .min(0)
       .max(100)
-      .default(0)
-      .describe('ToleratedFailurePercentage: the Map Run fails once more than this share of items failed or timed out. ASL default 0.'),
+      .optional()
+      .describe(
+        'ToleratedFailurePercentage: the Map Run fails once more than this share of items failed or timed out. With neither this nor toleratedFailureCount set, no failure is tolerated (ASL default 0).',
+      ),
     toleratedFailureCount: z
       .number()
       .int()
@@ -114,6 +116,29 @@ export const scenarioSchema = z
       .describe('StateTransition token bucket of the account. Default: 5,000 / 5,000 per s in us-east-1, us-west-2, eu-west-1; 800 / 800 elsewhere.'),
     lambda: lambdaSchema.describe('The Lambda function each child execution invokes with its batch.'),
     resultWriter: resultWriter.optional(),
+    dataTransfer: z
+      .strictObject({
+        interRegionBytesPerItem: z
+          .number()
+          .min(0)
+          .default(0)
+          .describe('Bytes each item processed sends to another Region (e.g. reading a bucket elsewhere); billed as inter-Region data transfer.'),
+      })
+      .prefault({})
+      .describe('Data that crosses Regions. In-Region transfer between Lambda, S3 and Step Functions is free.'),
+    pricing: z
+      .strictObject({
+        freeTier: z.boolean().default(false).describe('Subtract the account\'s monthly free tier, as credit lines. Off by default: the free tier belongs to the whole account.'),
+        runsPerMonth: z
+          .number()
+          .int()
+          .min(1)
+          .default(1)
+          .describe('Map Runs per month: volume tiers and the free tier apply to the monthly total, and the cost is also shown per month.'),
+        discountPercent: z.number().min(0).max(100).default(0).describe('A negotiated discount on everything priced, in percent.'),
+      })
+      .prefault({})
+      .describe('How the simulated usage is priced.'),
     timeSeriesBucketMs: z
       .number()
       .int()
