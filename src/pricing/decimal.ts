@@ -1,0 +1,27 @@
+/**
+ * Exact decimal arithmetic for money (decimal.js). Prices are published as decimals
+ * ($0.0000166667 per GB-s); binary floating point cannot hold them, and a bill must not
+ * show 0.30000000000000004. A private clone, so no other code's settings change ours.
+ */
+import { Decimal } from 'decimal.js';
+
+export const Money = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
+export type Money = InstanceType<typeof Money>;
+
+/** To whole cents, half up, as AWS rounds each line of a bill. */
+export function toCents(value: Money): Money {
+  return value.toDecimalPlaces(2, Money.ROUND_HALF_UP);
+}
+
+/** A plain decimal string without exponent notation or trailing zeros. */
+export function plain(value: Money): string {
+  const text = value.toFixed();
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+/** A quantity with thousands separators and its exact decimals: 1,234,567.5 */
+export function formatQuantity(value: Money): string {
+  const [whole, fraction] = plain(value).split('.');
+  const grouped = (whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}

@@ -1,0 +1,14 @@
+export { priceUsage } from './price-usage.js';
+export type { CostLine, CostLineKind, CostReport, PricingOptions } from './price-usage.js';
+export { catalogueSchema } from './catalogue-schema.js';
+export type { PriceCatalogue, CataloguePrice } from './catalogue-schema.js';
+export { PRICE_KEYS } from './price-keys.js';
+export type { PriceKey } from './price-keys.js';
+export type { PricingUsage, UsageQuantity } from './pricing-usage.js';
+export { usageDocumentSchema, usageFromDocument, validateUsageDocument } from './usage-document.js';
+export type { UsageDocument } from './usage-document.js';
+export { usageFromMapRun } from './map-run-pricing-usage.js';
+export { scaleUsage } from './monthly-rollup.js';
+export { PricingError } from './pricing-error.js';
+export { priceMapRun } from './price-map-run.js';
+export type { MapRunCost } from './price-map-run.js';

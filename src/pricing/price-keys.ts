@@ -1,0 +1,28 @@
+/**
+ * The priced items dmap-planner knows, named the way AWS's pricing pages and bills name
+ * them, so a finance reviewer can find each line on the invoice.
+ */
+export const PRICE_KEYS = {
+  'stepFunctions.standard.transition': { service: 'AWS Step Functions', item: 'State transitions (Standard workflows)' },
+  'stepFunctions.express.request': { service: 'AWS Step Functions', item: 'Requests (Express workflows)' },
+  'stepFunctions.express.duration': { service: 'AWS Step Functions', item: 'Duration (Express workflows)' },
+  'lambda.request': { service: 'AWS Lambda', item: 'Requests' },
+  'lambda.duration.x86_64': { service: 'AWS Lambda', item: 'Duration (x86)' },
+  'lambda.duration.arm64': { service: 'AWS Lambda', item: 'Duration (Arm)' },
+  'lambda.ephemeralStorage': { service: 'AWS Lambda', item: 'Ephemeral storage above 512 MB' },
+  's3.request.putCopyPostList': { service: 'Amazon S3', item: 'PUT, COPY, POST, LIST requests (S3 Standard)' },
+  's3.request.getSelectOther': { service: 'Amazon S3', item: 'GET, SELECT and all other requests (S3 Standard)' },
+  'cloudwatchLogs.ingestion': { service: 'Amazon CloudWatch', item: 'Logs ingestion' },
+  'dataTransfer.interRegion': { service: 'AWS Data Transfer', item: 'Data transfer out to another Region' },
+} as const;
+
+export type PriceKey = keyof typeof PRICE_KEYS;
+
+/** Free-tier allowances that cover several price keys (Lambda GB-s covers both architectures). */
+export const FREE_TIER_KEY_OF: Partial<Record<PriceKey, string>> = {
+  'stepFunctions.standard.transition': 'stepFunctions.standard.transition',
+  'lambda.request': 'lambda.request',
+  'lambda.duration.x86_64': 'lambda.duration',
+  'lambda.duration.arm64': 'lambda.duration',
+  'cloudwatchLogs.ingestion': 'cloudwatchLogs.ingestion',
+};

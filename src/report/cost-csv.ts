@@ -1,0 +1,43 @@
+/**
+ * Cost lines as CSV for a spreadsheet: a header row, one row per line, then the two
+ * totals. Money columns hold exact decimals and cent-rounded values side by side.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { CostReport } from '../pricing/index.js';
+
+const COLUMNS = [
+  'kind',
+  'service',
+  'item',
+  'price_key',
+  'quantity',
+  'unit',
+  'unit_price_usd',
+  'per',
+  'cost_usd',
+  'cost_usd_cents',
+  'formula',
+  'source',
+] as const;
+
+export function renderCostCsv(report: CostReport): string {
+  const rows = report.lines.map((l) => [
+    l.kind,
+    l.service,
+    l.item,
+    l.priceKey ?? '',
+    l.quantity,
+    l.unit,
+    l.unitPriceUsd ?? 'UNPRICED',
+    l.per,
+    l.costUsd ?? 'UNPRICED',
+    l.costUsdCents ?? 'UNPRICED',
+    l.formula,
+    l.source ?? '',
+  ]);
+  rows.push(
+    ['total', '', 'Total (exact)', '', '', '', '', '', report.totalUsd, '', 'sum of the lines above', ''],
+    ['total', '', 'Total as AWS bills', '', '', '', '', '', '', report.totalUsdAwsRounded, 'sum of the lines each rounded to cents', ''],
+  );
+  return stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: '\n' });
+}

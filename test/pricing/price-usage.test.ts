@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { Money } from '../../src/pricing/decimal.js';
+import { priceUsage, PricingError, type PricingUsage } from '../../src/pricing/index.js';
+import { FIXTURE_CATALOGUE } from './fixture-catalogue.js';
+
+const usage = (quantities: PricingUsage['quantities'], region = 'us-east-1'): PricingUsage => ({ region, quantities });
+
+describe('priceUsage', () => {
+  it('prices a flat item: quantity × unit price ÷ per', () => {
+    const report = priceUsage(usage([{ key: 'lambda.request', quantity: '3000000', derivation: '3M requests' }]), FIXTURE_CATALOGUE);
+    expect(report.lines).toEqual([
+      expect.objectContaining({
+        kind: 'charge',
+        service: 'AWS Lambda',
+        item: 'Requests',
+        quantity: '3000000',
+        unitPriceUsd: '0.20',
+        per: '1000000',
+        costUsd: '0.6',
+        costUsdCents: '0.6',
+        source: 'https://example.com/prices',
+      }),
+    ]);
+    expect(report.totalUsd).toBe('0.6');
+  });
+
+  it('splits a tiered quantity into one line per tier', () => {
+    const report = priceUsage(usage([{ key: 'lambda.duration.x86_64', quantity: '20000000000', derivation: '20 B GB-s' }]), FIXTURE_CATALOGUE);
+    expect(report.lines.map((l) => [l.quantity, l.unitPriceUsd, l.costUsd])).toEqual([
+      ['6000000000', '0.0000166667', '100000.2'],
+      ['9000000000', '0.0000150000', '135000'],
+      ['5000000000', '0.0000133334', '66667'],
+    ]);
+    expect(report.lines[1]?.formula).toMatch(/^next 9,000,000,000 GB-seconds: /);
+    expect(report.totalUsd).toBe('301667.2');
+  });
+
+  it('gives the free tier as credit lines only when asked', () => {
+    const quantities = [
+      { key: 'lambda.request' as const, quantity: '3000000', derivation: '' },
+      { key: 'lambda.duration.x86_64' as const, quantity: '540000', derivation: '' },
+    ];
+    expect(priceUsage(usage(quantities), FIXTURE_CATALOGUE).lines.filter((l) => l.kind === 'freeTier')).toEqual([]);
+    const report = priceUsage(usage(quantities), FIXTURE_CATALOGUE, { freeTier: true });
+    const credits = report.lines.filter((l) => l.kind === 'freeTier');
+    expect(credits.map((l) => [l.item, l.quantity, l.costUsd])).toEqual([
+      ['Free tier: Requests', '1000000', '-0.2'],
+      ['Free tier: Duration (x86)', '400000', '-6.66668'],
+    ]);
+    // AWS's Lambda pricing example arithmetic: 2M × $0.20/M + 140,000 GB-s × $0.0000166667.
+    expect(report.totalUsd).toBe('2.733338');
+    expect(report.totalUsdAwsRounded).toBe('2.73');
+  });
+
+  it('never lets the free tier credit more than the usage', () => {
+    const report = priceUsage(usage([{ key: 'lambda.request', quantity: '1000', derivation: '' }]), FIXTURE_CATALOGUE, { freeTier: true });
+    expect(report.totalUsd).toBe('0');
+  });
+
+  it('makes usage without a price an explicit unpriced line and a warning, never $0', () => {
+    const report = priceUsage(
+      usage([
+        { key: 'lambda.request', quantity: '1000000', derivation: '' },
+        { key: 'cloudwatchLogs.ingestion', quantity: '2.5', derivation: '' },
+      ]),
+      FIXTURE_CATALOGUE,
+    );
+    const unpriced = report.lines.find((l) => l.kind === 'unpriced');
+    expect(unpriced).toMatchObject({ priceKey: 'cloudwatchLogs.ingestion', costUsd: null, unitPriceUsd: null });
+    expect(report.unpricedKeys).toEqual(['cloudwatchLogs.ingestion']);
+    expect(report.warnings[0]).toMatch(/Logs ingestion: no price for us-east-1 in catalogue 1; the total excludes 2.5 units/);
+    expect(report.totalUsd).toBe('0.2');
+  });
+
+  it('names the Regions it has when asked for one it lacks', () => {
+    expect(() => priceUsage(usage([], 'mars-north-1'), FIXTURE_CATALOGUE)).toThrow(PricingError);
+    expect(() => priceUsage(usage([], 'mars-north-1'), FIXTURE_CATALOGUE)).toThrow('it has: eu-west-3, us-east-1');
+  });
+
+  it('applies a discount as its own line and overrides as marked prices', () => {
+    const report = priceUsage(usage([{ key: 'lambda.request', quantity: '10000000', derivation: '' }]), FIXTURE_CATALOGUE, {
+      discountPercent: 10,
+      priceOverrides: { 'lambda.request': { usd: '0.18', per: '1000000' } },
+    });
+    expect(report.lines.map((l) => [l.kind, l.costUsd, l.source])).toEqual([
+      ['charge', '1.8', 'price override'],
+      ['discount', '-0.18', 'user option'],
+    ]);
+    expect(report.totalUsd).toBe('1.62');
+    expect(report.options).toEqual({ freeTier: false, discountPercent: 10, priceOverrides: ['lambda.request'] });
+  });
+
+  it('adds up exactly: lines to the exact total, cent-rounded lines to the AWS-rounded total, free of float noise', () => {
+    const report = priceUsage(
+      usage([
+        { key: 'stepFunctions.standard.transition', quantity: '3', derivation: '' },
+        { key: 's3.request.getSelectOther', quantity: '7', derivation: '' },
+        { key: 's3.request.putCopyPostList', quantity: '1', derivation: '' },
+      ]),
+      FIXTURE_CATALOGUE,
+    );
+    const exact = report.lines.reduce((s, l) => s.plus(l.costUsd as string), new Money(0));
+    const cents = report.lines.reduce((s, l) => s.plus(l.costUsdCents as string), new Money(0));
+    expect(exact.toFixed()).toBe(report.totalUsd);
+    expect(cents.toFixed()).toBe(report.totalUsdAwsRounded);
+    expect(report.totalUsd).toBe('0.0000828');
+    for (const line of report.lines) expect(line.costUsd).not.toMatch(/0000000000|9999999999|e/);
+  });
+});
