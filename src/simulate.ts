@@ -1,28 +1,43 @@
 /**
- * The library's front door: `simulate(scenario)` validates a scenario object and
- * simulates one Map Run. The CLI is a thin shell around this.
+ * The library's front door: `simulate(scenario, { runs })` validates a scenario object,
+ * runs its replications (on worker threads when asked), prices them and summarises them.
+ * The CLI is a thin shell around this.
  */
 import { UserInputError } from './errors.js';
-import { simulateMapRun, type MapRunResult } from './model/index.js';
+import { formatFieldPath } from './input/field-path.js';
+import { defaultCatalogue, regionOrThrow } from './pricing/load-catalogue.js';
+import type { PriceCatalogue } from './pricing/index.js';
 import { buildSimulationJson, type ScenarioIdentity, type SimulationJson } from './report/simulation-json.js';
-import { formatFieldPath, validateScenario, type Scenario, type ScenarioInput } from './scenario/index.js';
+import { runSimulation, type SimulationRun } from './runner/run-simulation.js';
+import { validateScenario, type Scenario, type ScenarioInput } from './scenario/index.js';
 
 export interface SimulateRequest {
   /** Seed of the random streams; the scenario's `seed` when absent. */
   seed?: number;
+  /** Replications (default 1). */
+  runs?: number;
+  /** Keep adding runs until the P90 wall time's 95 % interval is within ± this percent. */
+  precisionPercent?: number;
+  /** Upper bound on runs with `precisionPercent` (default 10,000). */
+  maxRuns?: number;
+  /** Worker threads (default 1: everything in this thread). */
+  workers?: number;
+  /** Price catalogue (default: the shipped AWS list prices). */
+  catalogue?: PriceCatalogue;
   /** Where the scenario came from, for the output's `scenario` block. */
   identity?: Partial<ScenarioIdentity>;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Simulation {
   scenario: Scenario;
-  result: MapRunResult;
+  run: SimulationRun;
   /** The versioned JSON document (`dmap simulate --json`). */
   json: SimulationJson;
 }
 
-/** Validates `input` (throws UserInputError listing every problem) and simulates one Map Run. */
-export function simulate(input: ScenarioInput | Scenario, request: SimulateRequest = {}): Simulation {
+/** Validates `input` (throws UserInputError listing every problem) and simulates it. */
+export async function simulate(input: ScenarioInput | Scenario, request: SimulateRequest = {}): Promise<Simulation> {
   const validation = validateScenario(input);
   if (!validation.ok) {
     throw new UserInputError(
@@ -30,13 +45,20 @@ export function simulate(input: ScenarioInput | Scenario, request: SimulateReque
     );
   }
   const scenario = validation.scenario;
+  const catalogue = request.catalogue ?? defaultCatalogue();
+  regionOrThrow(catalogue, scenario.region);
   const warnings = validation.warnings.map((w) => ({ field: formatFieldPath(w.path), message: w.message, value: w.value }));
   const seed = request.seed ?? scenario.seed;
-  const result = simulateMapRun(scenario, { seed });
-  const identity: ScenarioIdentity = {
-    name: scenario.name,
-    description: scenario.description,
-    ...request.identity,
-  };
-  return { scenario, result, json: buildSimulationJson({ scenario, identity, seed, result, warnings }) };
+  const run = await runSimulation(
+    { scenario, seed, catalogue },
+    {
+      runs: request.runs ?? 1,
+      workers: request.workers ?? 1,
+      ...(request.precisionPercent !== undefined ? { precisionPercent: request.precisionPercent } : {}),
+      ...(request.maxRuns !== undefined ? { maxRuns: request.maxRuns } : {}),
+      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    },
+  );
+  const identity: ScenarioIdentity = { name: scenario.name, description: scenario.description, ...request.identity };
+  return { scenario, run, json: buildSimulationJson({ scenario, identity, seed, run, warnings }) };
 }

@@ -5,11 +5,13 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem, isUserInputError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
-import { runSimulateCommand } from './commands/simulate-command.js';
+import { runPriceCommand } from './commands/price-command.js';
+import { runPricesCommand } from './commands/prices-command.js';
+import { runSimulateCommand, type SimulateFlags } from './commands/simulate-command.js';
 import { runValidateCommand } from './commands/validate-command.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliOutput } from './output.js';
-import { parseSeed } from './parse-flags.js';
+import { parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseSeed, parseWorkers } from './parse-flags.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -32,16 +34,52 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
 
   program
     .command('simulate')
-    .description('Simulate one Map Run of a scenario and summarise it.')
+    .description('Simulate a scenario\'s Map Run: time, cost, what breaks; with --runs, as a distribution.')
     .argument('<scenario>', 'scenario file (.yaml, .yml or .json)')
     .option('--seed <n>', 'seed of the random streams (default: the scenario\'s seed)', parseSeed)
+    .option('--runs <n>', 'replications, each with its own seeded streams (default 1)', parseRuns)
+    .option('--precision <percent>', 'add runs until the P90 wall time\'s 95 % interval is within ± this percent', parsePrecision)
+    .option('--max-runs <n>', 'most runs --precision may use (default 10,000)', parseMaxRuns)
+    .option('--workers <n>', 'worker threads for several runs (default: one per core); results do not depend on it', parseWorkers)
+    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
     .option('--json', 'print the versioned JSON result (docs/json-output.md) instead of the summary')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ dmap simulate scenarios/reinvent-500k.yaml\n  $ dmap simulate scenarios/reinvent-500k.yaml --seed 7 --json > result.json',
+      [
+        '',
+        'Examples:',
+        '  $ dmap simulate scenarios/reinvent-500k.yaml',
+        '  $ dmap simulate scenarios/reinvent-500k.yaml --runs 1000',
+        '  $ dmap simulate scenarios/noaa-weather.yaml --precision 1 --json > result.json',
+      ].join('\n'),
     )
-    .action(async (file: string, flags: { seed?: number; json?: boolean }) => {
+    .action(async (file: string, flags: SimulateFlags) => {
       exitCode = await runSimulateCommand(file, flags, io);
+    });
+
+  program
+    .command('price')
+    .description('Price a usage document directly, with no simulation (finance checks, figures from elsewhere).')
+    .argument('<usage>', 'usage document (.yaml, .yml or .json); see docs/pricing.md')
+    .option('--json', 'print the line items and both totals as JSON')
+    .option('--csv', 'print the line items as CSV, one row per line, with a header row')
+    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
+    .option('--free-tier', 'subtract the monthly free tier (overrides the document)')
+    .option('--discount <percent>', 'a negotiated discount on everything priced (overrides the document)', parseDiscount)
+    .addHelpText('after', '\nExamples:\n  $ dmap price examples/usage/lambda-example-1.yaml\n  $ dmap price usage.yaml --free-tier --csv > cost-lines.csv')
+    .action(async (file: string, flags: { json?: boolean; csv?: boolean; catalogue?: string; freeTier?: boolean; discount?: number }) => {
+      exitCode = await runPriceCommand(file, flags, io);
+    });
+
+  program
+    .command('prices')
+    .description('List the price catalogue: every price with its unit, source and confidence.')
+    .option('--region <region>', 'only this Region')
+    .option('--catalogue <file>', 'a catalogue file instead of the shipped one')
+    .option('--json', 'print the catalogue as JSON')
+    .addHelpText('after', '\nExample:\n  $ dmap prices --region eu-west-1')
+    .action(async (flags: { region?: string; catalogue?: string; json?: boolean }) => {
+      exitCode = await runPricesCommand(flags, io);
     });
 
   program

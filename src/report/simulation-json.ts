@@ -2,11 +2,14 @@
  * The machine-readable result of `dmap simulate --json`, read by scripts and CI, so it
  * carries a format name and version; docs/json-output.md describes every field. Times
  * are in seconds rounded to the millisecond unless a name says otherwise (`...Ms` for
- * billed milliseconds), so the JSON is free of float noise and byte-identical for the
- * same scenario, seed and version.
+ * billed milliseconds), money in USD, so the JSON is free of float noise and
+ * byte-identical for the same scenario, seed, run count and version.
  */
 import type { InputProblem } from '../errors.js';
 import type { MapRunCounts, MapRunResult, MapRunUsage } from '../model/index.js';
+import type { MetricSummary, SimulationSummary } from '../montecarlo/index.js';
+import type { CostLine, MapRunCost } from '../pricing/index.js';
+import type { PrecisionOutcome, SimulationRun } from '../runner/run-simulation.js';
 import type { Scenario } from '../scenario/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
@@ -22,14 +25,32 @@ export interface ScenarioIdentity {
   sha256?: string;
 }
 
+export interface CostJson {
+  catalogue: { name: string; version: string; effectiveDate: string };
+  region: string;
+  runsPerMonth: number;
+  freeTier: boolean;
+  discountPercent: number;
+  /** The month's bill for runsPerMonth runs of the first replication. */
+  lines: CostLine[];
+  monthlyTotalUsd: string;
+  monthlyTotalUsdAwsRounded: string;
+  /** One run's share: the monthly total ÷ runsPerMonth. */
+  perRunUsd: string;
+  unpriced: string[];
+  warnings: string[];
+}
+
 export interface SimulationJson {
   format: typeof SIMULATE_FORMAT;
   formatVersion: typeof SIMULATE_FORMAT_VERSION;
   tool: { name: string; version: string };
   scenario: ScenarioIdentity;
-  seed: number | string;
+  seed: number;
   runs: number;
+  /** The run's wall time for one run; the median across runs for several. */
   wallTimeSeconds: number;
+  precision?: PrecisionOutcome;
   mapRun: {
     status: MapRunResult['status'];
     error?: MapRunResult['error'];
@@ -50,6 +71,8 @@ export interface SimulationJson {
     inlineResultBytes: number;
   };
   usage: MapRunUsage;
+  cost: CostJson;
+  summary: SummaryJson;
   timeSeries: {
     bucketSeconds: number;
     runningChildren: number[];
@@ -62,60 +85,49 @@ export interface SimulationJson {
   simulation: { eventCount: number };
 }
 
+export type SummaryJson = Omit<SimulationSummary, 'wallTimeSeconds' | 'costUsd' | 'costByLine' | 'counters'> & {
+  wallTimeSeconds: MetricSummary;
+  costUsd: MetricSummary;
+  costByLine: Record<string, MetricSummary>;
+  counters: Record<string, MetricSummary>;
+};
+
 export function buildSimulationJson(input: {
   scenario: Scenario;
   identity: ScenarioIdentity;
-  seed: number | string;
-  result: MapRunResult;
+  seed: number;
+  run: SimulationRun;
   warnings: InputProblem[];
 }): SimulationJson {
-  const { result } = input;
-  const wallTimeSeconds = seconds(result.wallTimeMs);
+  const { first, summary, precision } = input.run;
+  const result = first.result;
+  const runs = summary.runs;
   const { usage, timeSeries } = result;
+  const wallTimeSeconds = runs === 1 ? seconds(result.wallTimeMs) : round(summary.wallTimeSeconds.p50, 3);
   return {
     format: SIMULATE_FORMAT,
     formatVersion: SIMULATE_FORMAT_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     scenario: input.identity,
     seed: input.seed,
-    runs: 1,
+    runs,
     wallTimeSeconds,
-    mapRun: {
-      status: result.status,
-      ...(result.error ? { error: result.error } : {}),
-      wallTimeSeconds,
-      childrenCompleteSeconds: seconds(result.childrenCompleteMs),
-      itemCounts: result.itemCounts,
-      executionCounts: result.executionCounts,
-      executionType: input.scenario.executionType,
-      maxConcurrency: result.effectiveMaxConcurrency,
-      lambdaConcurrencyLimit: result.lambdaConcurrencyLimit,
-      peakRunningChildren: result.peakRunningChildren,
-      peakConcurrentInvocations: result.peakConcurrentInvocations,
-      peakEnvironments: result.peakEnvironments,
-      itemReader: {
-        listRequests: result.itemReader.listRequests,
-        getRequests: result.itemReader.getRequests,
-        readCompleteSeconds: seconds(result.itemReader.readCompleteMs),
-      },
-      attempts: result.attempts,
-      lambda: { invocations: result.lambda.invocations, totalDurationSeconds: seconds(result.lambda.totalDurationMs) },
-      ...(result.resultWriter
-        ? {
-            resultWriter: {
-              files: result.resultWriter.files,
-              putRequests: result.resultWriter.putRequests,
-              bytes: Math.round(result.resultWriter.bytes),
-              writeSeconds: seconds(result.resultWriter.writeMs),
-            },
-          }
-        : {}),
-      inlineResultBytes: Math.round(result.inlineResultBytes),
-    },
+    ...(precision ? { precision: { ...precision, achievedPercent: round(precision.achievedPercent, 3) } } : {}),
+    mapRun: mapRunJson(result, input.scenario),
     usage: {
       lambda: { ...usage.lambda, gbSeconds: round(usage.lambda.gbSeconds, 6) },
       stepFunctions: { ...usage.stepFunctions, expressGbSeconds: round(usage.stepFunctions.expressGbSeconds, 6) },
       s3: usage.s3,
+      derived: usage.derived,
+    },
+    cost: costJson(first.cost),
+    summary: {
+      ...summary,
+      wallTimeSeconds: roundMetric(summary.wallTimeSeconds, 3),
+      costUsd: roundMetric(summary.costUsd, 8),
+      costByLine: mapValues(summary.costByLine, (m) => roundMetric(m, 8)),
+      counters: mapValues(summary.counters, (m) => roundMetric(m, 6)),
+      failure: { ...summary.failure, probability: round(summary.failure.probability, 6), ci95: roundPair(summary.failure.ci95, 6) },
     },
     timeSeries: {
       bucketSeconds: timeSeries.bucketMs / 1000,
@@ -130,6 +142,58 @@ export function buildSimulationJson(input: {
   };
 }
 
+function mapRunJson(result: MapRunResult, scenario: Scenario): SimulationJson['mapRun'] {
+  return {
+    status: result.status,
+    ...(result.error ? { error: result.error } : {}),
+    wallTimeSeconds: seconds(result.wallTimeMs),
+    childrenCompleteSeconds: seconds(result.childrenCompleteMs),
+    itemCounts: result.itemCounts,
+    executionCounts: result.executionCounts,
+    executionType: scenario.executionType,
+    maxConcurrency: result.effectiveMaxConcurrency,
+    lambdaConcurrencyLimit: result.lambdaConcurrencyLimit,
+    peakRunningChildren: result.peakRunningChildren,
+    peakConcurrentInvocations: result.peakConcurrentInvocations,
+    peakEnvironments: result.peakEnvironments,
+    itemReader: {
+      listRequests: result.itemReader.listRequests,
+      getRequests: result.itemReader.getRequests,
+      readCompleteSeconds: seconds(result.itemReader.readCompleteMs),
+    },
+    attempts: result.attempts,
+    lambda: { invocations: result.lambda.invocations, totalDurationSeconds: seconds(result.lambda.totalDurationMs) },
+    ...(result.resultWriter
+      ? {
+          resultWriter: {
+            files: result.resultWriter.files,
+            putRequests: result.resultWriter.putRequests,
+            bytes: Math.round(result.resultWriter.bytes),
+            writeSeconds: seconds(result.resultWriter.writeMs),
+          },
+        }
+      : {}),
+    inlineResultBytes: Math.round(result.inlineResultBytes),
+  };
+}
+
+function costJson(cost: MapRunCost): CostJson {
+  const report = cost.monthly;
+  return {
+    catalogue: report.catalogue,
+    region: report.region,
+    runsPerMonth: cost.runsPerMonth,
+    freeTier: report.options.freeTier,
+    discountPercent: report.options.discountPercent,
+    lines: report.lines,
+    monthlyTotalUsd: report.totalUsd,
+    monthlyTotalUsdAwsRounded: report.totalUsdAwsRounded,
+    perRunUsd: cost.perRunUsd,
+    unpriced: report.unpricedKeys,
+    warnings: report.warnings,
+  };
+}
+
 /** ms → s, rounded to the millisecond. */
 function seconds(ms: number): number {
   return Math.round(ms) / 1000;
@@ -138,4 +202,28 @@ function seconds(ms: number): number {
 function round(value: number, decimals: number): number {
   const scale = 10 ** decimals;
   return Math.round(value * scale) / scale;
+}
+
+function roundPair(pair: [number, number], decimals: number): [number, number] {
+  return [round(pair[0], decimals), round(pair[1], decimals)];
+}
+
+function roundMetric(m: MetricSummary, decimals: number): MetricSummary {
+  const r = (v: number) => round(v, decimals);
+  return {
+    n: m.n,
+    mean: r(m.mean),
+    sd: r(m.sd),
+    min: r(m.min),
+    max: r(m.max),
+    p50: r(m.p50),
+    p90: r(m.p90),
+    p95: r(m.p95),
+    p99: r(m.p99),
+    ci95: mapValues(m.ci95, (pair) => roundPair(pair, decimals)) as MetricSummary['ci95'],
+  };
+}
+
+function mapValues<T, U>(record: Record<string, T>, f: (value: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
 }

@@ -1,14 +1,31 @@
 /**
- * The short readable summary `dmap simulate` prints on a terminal. Renders the same
- * model as the JSON output, so the two never disagree.
+ * The readable summary `dmap simulate` prints on a terminal. Renders the same model as
+ * the JSON output, so the two never disagree.
  */
 import { formatCount, formatDuration } from './format-duration.js';
+import { formatUsd } from './format-money.js';
 import type { SimulationJson } from './simulation-json.js';
 
 export function renderSummaryText(model: SimulationJson): string {
+  const sections = [header(model), runSection(model), costSection(model)];
+  if (model.runs > 1) sections.push(distributionSection(model));
+  if (model.warnings.length > 0) {
+    sections.push(['Warnings:', ...model.warnings.map((w) => `  - ${w.field ? `${w.field}: ` : ''}${w.message}`)].join('\n'));
+  }
+  return `${sections.join('\n\n')}\n`;
+}
+
+function header(model: SimulationJson): string {
+  return [
+    `${model.scenario.name}${model.scenario.description ? ` — ${model.scenario.description}` : ''}`,
+    `seed ${model.seed}, ${formatCount(model.runs)} run${model.runs === 1 ? '' : 's'}, ${model.tool.name} ${model.tool.version}`,
+  ].join('\n');
+}
+
+function runSection(model: SimulationJson): string {
   const run = model.mapRun;
   const items = run.itemCounts;
-  const ms = (seconds: number) => formatDuration(seconds * 1000);
+  const seconds = (s: number) => formatDuration(s * 1000);
   const itemParts = [
     `${formatCount(items.succeeded)} succeeded`,
     ...(['failed', 'timedOut', 'aborted', 'pending'] as const)
@@ -16,7 +33,7 @@ export function renderSummaryText(model: SimulationJson): string {
       .map((k) => `${formatCount(items[k])} ${k === 'timedOut' ? 'timed out' : k}`),
   ];
   const rows: Array<[string, string]> = [
-    ['Map Run', `${run.status}${run.error ? ` (${run.error})` : ''} in ${ms(run.wallTimeSeconds)}`],
+    ['Map Run', `${run.status}${run.error ? ` (${run.error})` : ''} in ${seconds(run.wallTimeSeconds)}`],
     ['Items', `${formatCount(items.total)}: ${itemParts.join(', ')}`],
     [
       'Child executions',
@@ -29,33 +46,74 @@ export function renderSummaryText(model: SimulationJson): string {
   ];
   const attempts = run.attempts;
   if (attempts.throttled > 0 || attempts.retries > 0) {
-    rows.push([
-      'Throttling',
-      `${formatCount(attempts.throttled)} attempts throttled (TooManyRequests), ${formatCount(attempts.retries)} retries`,
-    ]);
+    rows.push(['Throttling', `${formatCount(attempts.throttled)} attempts throttled (TooManyRequests), ${formatCount(attempts.retries)} retries`]);
   }
   const failures = Object.entries(attempts.failuresByError).filter(([name]) => name !== 'Lambda.TooManyRequestsException');
-  if (failures.length > 0) {
-    rows.push(['Errors', failures.map(([name, count]) => `${name} × ${formatCount(count)}`).join(', ')]);
-  }
+  if (failures.length > 0) rows.push(['Errors', failures.map(([name, count]) => `${name} × ${formatCount(count)}`).join(', ')]);
   const reader = run.itemReader;
   if (reader.listRequests > 0 || reader.getRequests > 0) {
     const requests = reader.listRequests > 0 ? `${formatCount(reader.listRequests)} ListObjectsV2 pages` : `${formatCount(reader.getRequests)} GET requests`;
-    rows.push(['Item reader', `${requests}, all items read after ${ms(reader.readCompleteSeconds)}`]);
+    rows.push(['Item reader', `${requests}, all items read after ${seconds(reader.readCompleteSeconds)}`]);
   }
   if (run.resultWriter) {
-    rows.push(['Result writer', `${formatCount(run.resultWriter.files)} files written in ${ms(run.resultWriter.writeSeconds)}`]);
+    const files = run.resultWriter.files;
+    rows.push(['Result writer', `${formatCount(files)} result file${files === 1 ? '' : 's'} and a manifest written in ${seconds(run.resultWriter.writeSeconds)}`]);
   }
-  const width = Math.max(...rows.map(([label]) => label.length));
-  const lines = [
-    `${model.scenario.name}${model.scenario.description ? ` — ${model.scenario.description}` : ''}`,
-    `seed ${model.seed}, ${model.runs} run${model.runs === 1 ? '' : 's'}, ${model.tool.name} ${model.tool.version}`,
-    '',
-    ...rows.map(([label, text]) => `${label.padEnd(width)}  ${text}`),
+  return table(rows, model.runs > 1 ? 'First run' : undefined);
+}
+
+function costSection(model: SimulationJson): string {
+  const cost = model.cost;
+  const byService = new Map<string, number>();
+  for (const line of cost.lines) {
+    if (line.costUsd === null) continue;
+    byService.set(line.service, (byService.get(line.service) ?? 0) + Number(line.costUsd) / cost.runsPerMonth);
+  }
+  const services = [...byService.entries()].map(([service, usd]) => `${service} ${formatUsd(usd)}`).join(' · ');
+  const rows: Array<[string, string]> = [
+    ['Cost per run', `${formatUsd(Number(cost.perRunUsd))} (${services})`],
+    ['Prices', `${cost.catalogue.name} ${cost.catalogue.version}, ${cost.region}, as of ${cost.catalogue.effectiveDate}; free tier ${cost.freeTier ? 'subtracted' : 'not subtracted'}${cost.discountPercent > 0 ? `; ${cost.discountPercent} % discount` : ''}`],
   ];
-  if (model.warnings.length > 0) {
-    lines.push('', 'Warnings:');
-    for (const w of model.warnings) lines.push(`  - ${w.field ? `${w.field}: ` : ''}${w.message}`);
+  if (cost.runsPerMonth > 1) {
+    rows.push(['Per month', `${formatUsd(Number(cost.monthlyTotalUsdAwsRounded))} for ${formatCount(cost.runsPerMonth)} runs (as AWS bills)`]);
   }
-  return `${lines.join('\n')}\n`;
+  for (const warning of cost.warnings) rows.push(['Unpriced', warning]);
+  return table(rows);
+}
+
+function distributionSection(model: SimulationJson): string {
+  const s = model.summary;
+  const time = (v: number) => formatDuration(v * 1000);
+  const wall = s.wallTimeSeconds;
+  const cost = s.costUsd;
+  const rows: Array<[string, string]> = [
+    ['Wall time', `P50 ${time(wall.p50)} · P90 ${time(wall.p90)} (95 % CI ${time(wall.ci95.p90[0])}–${time(wall.ci95.p90[1])}) · P99 ${time(wall.p99)} · mean ${time(wall.mean)} ± ${time(wall.sd)}`],
+    ['Cost per run', `P50 ${formatUsd(cost.p50)} · P90 ${formatUsd(cost.p90)} · P99 ${formatUsd(cost.p99)} · mean ${formatUsd(cost.mean)}`],
+    ['Throttles', `P50 ${count(s.counters.throttles?.p50)} · P90 ${count(s.counters.throttles?.p90)} attempts`],
+    ['Retries', `P50 ${count(s.counters.retries?.p50)} · P90 ${count(s.counters.retries?.p90)}`],
+    ['Cold starts', `P50 ${count(s.counters.coldStarts?.p50)} · P90 ${count(s.counters.coldStarts?.p90)}`],
+    [
+      'Map Run failed',
+      `in ${formatCount(s.failure.runsFailed)} of ${formatCount(s.runs)} runs (${(s.failure.probability * 100).toFixed(1)} %, 95 % CI ${(s.failure.ci95[0] * 100).toFixed(1)}–${(s.failure.ci95[1] * 100).toFixed(1)} %)`,
+    ],
+  ];
+  if (model.precision) {
+    const p = model.precision;
+    rows.push([
+      'Precision',
+      `P90 wall time known to ±${p.achievedPercent.toFixed(2)} % after ${formatCount(s.runs)} runs (target ±${p.targetPercent} %${p.met ? '' : `, not met within ${formatCount(p.maxRuns)} runs`})`,
+    ]);
+  }
+  return table(rows, `Across ${formatCount(s.runs)} runs`);
+}
+
+/** Percentiles of counts interpolate between runs; a whole number reads better. */
+function count(value: number | undefined): string {
+  return formatCount(Math.round(value ?? 0));
+}
+
+function table(rows: Array<[string, string]>, title?: string): string {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const lines = rows.map(([label, text]) => `${label.padEnd(width)}  ${text}`);
+  return (title ? [`${title}:`, ...lines.map((l) => `  ${l}`)] : lines).join('\n');
 }

@@ -1,29 +1,51 @@
 import { createHash } from 'node:crypto';
 import { formatProblem } from '../../errors.js';
+import { loadCatalogueFile } from '../../pricing/load-catalogue.js';
 import { renderSummaryText } from '../../report/summary-text.js';
+import { defaultWorkerCount } from '../../runner/replication-pool.js';
 import { loadScenarioFile } from '../../scenario/load-scenario.js';
 import { simulate } from '../../simulate.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
+import { progressReporter } from '../progress.js';
 
 export interface SimulateFlags {
   seed?: number;
+  runs?: number;
+  precision?: number;
+  maxRuns?: number;
+  workers?: number;
+  catalogue?: string;
   json?: boolean;
 }
 
 export async function runSimulateCommand(file: string, flags: SimulateFlags, io: CliOutput): Promise<number> {
   const loaded = await loadScenarioFile(file);
-  const { json } = simulate(loaded.scenario, {
-    seed: flags.seed,
-    identity: { file, sha256: createHash('sha256').update(loaded.text).digest('hex') },
-  });
-  // Warnings come from the file, with line numbers; the library's own copies lack them.
-  json.warnings = loaded.warnings.map((w) => ({ field: w.field, message: w.message, value: w.value }));
-  if (flags.json) {
-    io.out(`${JSON.stringify(json, null, 2)}\n`);
-  } else {
-    for (const warning of loaded.warnings) io.err(`warning: ${formatProblem(warning)}\n`);
-    io.out(renderSummaryText(json));
+  const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : undefined;
+  const manyRuns = (flags.runs ?? 1) > 1 || flags.precision !== undefined;
+  const progress = progressReporter(!flags.json && manyRuns);
+  try {
+    const { json } = await simulate(loaded.scenario, {
+      ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+      runs: flags.runs ?? 1,
+      ...(flags.precision !== undefined ? { precisionPercent: flags.precision } : {}),
+      ...(flags.maxRuns !== undefined ? { maxRuns: flags.maxRuns } : {}),
+      workers: flags.workers ?? (manyRuns ? defaultWorkerCount() : 1),
+      ...(catalogue ? { catalogue } : {}),
+      identity: { file, sha256: createHash('sha256').update(loaded.text).digest('hex') },
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+    progress?.stop();
+    // Warnings come from the file, with line numbers; the library's own copies lack them.
+    json.warnings = loaded.warnings.map((w) => ({ field: w.field, message: w.message, value: w.value }));
+    if (flags.json) {
+      io.out(`${JSON.stringify(json, null, 2)}\n`);
+    } else {
+      for (const warning of loaded.warnings) io.err(`warning: ${formatProblem(warning)}\n`);
+      io.out(renderSummaryText(json));
+    }
+    return ExitCode.ok;
+  } finally {
+    progress?.stop();
   }
-  return ExitCode.ok;
 }

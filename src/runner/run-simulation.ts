@@ -1,0 +1,75 @@
+/**
+ * Runs a scenario's replications: a fixed number, or as many as it takes for the 95 %
+ * interval of the P90 wall time to be within ±P % (doubling the runs, up to a maximum).
+ * Replication 0 is also kept in full, for the detailed view of one run.
+ */
+import {
+  runReplication,
+  summarizeReplications,
+  type ReplicationContext,
+  type ReplicationDetail,
+  type ReplicationRecord,
+  type SimulationSummary,
+} from '../montecarlo/index.js';
+import { ReplicationPool } from './replication-pool.js';
+
+export interface RunOptions {
+  /** Replications to run (at least 1), or the starting count with `precisionPercent`. */
+  runs: number;
+  /** Keep adding runs until the P90 wall time's 95 % interval is within ± this percent. */
+  precisionPercent?: number;
+  /** Upper bound on runs with `precisionPercent`. */
+  maxRuns?: number;
+  workers: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PrecisionOutcome {
+  targetPercent: number;
+  /** Half-width of the P90 wall time's 95 % interval, as a percent of the P90. */
+  achievedPercent: number;
+  met: boolean;
+  maxRuns: number;
+}
+
+export interface SimulationRun {
+  first: ReplicationDetail;
+  records: ReplicationRecord[];
+  summary: SimulationSummary;
+  precision?: PrecisionOutcome;
+}
+
+export const DEFAULT_MAX_RUNS = 10_000;
+const PRECISION_START_RUNS = 100;
+
+export async function runSimulation(context: ReplicationContext, options: RunOptions): Promise<SimulationRun> {
+  let target = options.precisionPercent === undefined ? options.runs : Math.max(options.runs, PRECISION_START_RUNS);
+  const first = runReplication(context, 0);
+  const pool = new ReplicationPool(context, {
+    workers: options.workers,
+    ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(done, target) } : {}),
+  });
+  const maxRuns = Math.max(target, options.maxRuns ?? DEFAULT_MAX_RUNS);
+  const records: ReplicationRecord[] = [first.record];
+  try {
+    for (;;) {
+      records.push(...(await pool.run(records.length, target, records.length)));
+      const summary = summarizeReplications(records);
+      if (options.precisionPercent === undefined) return { first, records, summary };
+      const achievedPercent = relativeHalfWidthPercent(summary);
+      const met = achievedPercent <= options.precisionPercent;
+      if (met || target >= maxRuns) {
+        return { first, records, summary, precision: { targetPercent: options.precisionPercent, achievedPercent, met, maxRuns } };
+      }
+      target = Math.min(maxRuns, target * 2);
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
+function relativeHalfWidthPercent(summary: SimulationSummary): number {
+  const { p90, ci95 } = summary.wallTimeSeconds;
+  if (p90 === 0) return 0;
+  return ((ci95.p90[1] - ci95.p90[0]) / 2 / p90) * 100;
+}
