@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { holdBareHeap, holdKernel, type HoldResult } from './kernel-bench.js';
 import { benchFlagship } from './model-bench.js';
+import { benchMonteCarlo } from './montecarlo-bench.js';
 
 const PENDING = 10_000;
 const EVENTS = 2_000_000;
@@ -59,3 +60,5 @@ console.log('');
 benchFlagship();
 console.log('');
 largeSection();
+console.log('');
+await benchMonteCarlo();

@@ -23,6 +23,7 @@ function positiveNumber(flag: string, text: string, max: number): number {
 export const parseSeed = (text: string) => wholeNumber('--seed', text, 0, 2 ** 32 - 1);
 export const parseRuns = (text: string) => wholeNumber('--runs', text, 1, 1_000_000);
 export const parseMaxRuns = (text: string) => wholeNumber('--max-runs', text, 1, 1_000_000);
+export const parseRunsPerMonth = (text: string) => wholeNumber('--runs-per-month', text, 1, 100_000_000);
 export const parseWorkers = (text: string) => wholeNumber('--workers', text, 1, 256);
 export const parsePrecision = (text: string) => positiveNumber('--precision', text, 100);
 export const parseDiscount = (text: string) => {

@@ -11,7 +11,8 @@ import { runSimulateCommand, type SimulateFlags } from './commands/simulate-comm
 import { runValidateCommand } from './commands/validate-command.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliOutput } from './output.js';
-import { parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseSeed, parseWorkers } from './parse-flags.js';
+import { parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseWorkers } from './parse-flags.js';
+import { collectPriceOverride, type PriceOverrides } from './parse-price-override.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -42,6 +43,10 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--max-runs <n>', 'most runs --precision may use (default 10,000)', parseMaxRuns)
     .option('--workers <n>', 'worker threads for several runs (default: one per core); results do not depend on it', parseWorkers)
     .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
+    .option('--free-tier', 'subtract the monthly free tier from the cost (overrides the scenario)')
+    .option('--discount <percent>', 'a negotiated discount on everything priced (overrides the scenario)', parseDiscount)
+    .option('--runs-per-month <n>', 'Map Runs a month: tiers and free tier apply to the monthly total (overrides the scenario)', parseRunsPerMonth)
+    .option('--price <key=usd[/per]>', 'a custom price replacing the catalogue\'s, e.g. lambda.request=0.18/1000000 (repeatable)', collectPriceOverride)
     .option('--json', 'print the versioned JSON result (docs/json-output.md) instead of the summary')
     .addHelpText(
       'after',
@@ -66,8 +71,9 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
     .option('--free-tier', 'subtract the monthly free tier (overrides the document)')
     .option('--discount <percent>', 'a negotiated discount on everything priced (overrides the document)', parseDiscount)
+    .option('--price <key=usd[/per]>', 'a custom price replacing the catalogue\'s, e.g. lambda.request=0.18/1000000 (repeatable)', collectPriceOverride)
     .addHelpText('after', '\nExamples:\n  $ dmap price examples/usage/lambda-example-1.yaml\n  $ dmap price usage.yaml --free-tier --csv > cost-lines.csv')
-    .action(async (file: string, flags: { json?: boolean; csv?: boolean; catalogue?: string; freeTier?: boolean; discount?: number }) => {
+    .action(async (file: string, flags: { json?: boolean; csv?: boolean; catalogue?: string; freeTier?: boolean; discount?: number; price?: PriceOverrides }) => {
       exitCode = await runPriceCommand(file, flags, io);
     });
 

@@ -154,11 +154,27 @@ class MapRun {
   private readonly onTaskInvoke = (payload: number) => this.invoke(payload);
   private readonly onInvocationEnd = (payload: number) => this.invocationEnded(payload);
   private readonly onOrphanRelease = () => this.releaseEnvironment();
-  private readonly onTaskTimeout = (payload: number) => this.ifCurrent(payload, (slot) => this.attemptFailed(slot, this.statesTimeout));
-  private readonly onRetry = (payload: number) => this.ifCurrent(payload, (slot) => this.enterStates(slot, 1, this.onTaskInvoke));
-  private readonly onSucceeded = (payload: number) => this.ifCurrent(payload, (slot) => this.finish(slot, Status.Succeeded));
-  private readonly onFailed = (payload: number) => this.ifCurrent(payload, (slot) => this.finish(slot, Status.Failed));
-  private readonly onExpressTimeout = (payload: number) => this.ifCurrent(payload, (slot) => this.finish(slot, Status.TimedOut));
+  // Each handler first checks that its child has not ended since (aborted): -1 then.
+  private readonly onTaskTimeout = (payload: number) => {
+    const slot = this.currentSlot(payload);
+    if (slot >= 0) this.attemptFailed(slot, this.statesTimeout);
+  };
+  private readonly onRetry = (payload: number) => {
+    const slot = this.currentSlot(payload);
+    if (slot >= 0) this.enterStates(slot, 1, this.onTaskInvoke);
+  };
+  private readonly onSucceeded = (payload: number) => {
+    const slot = this.currentSlot(payload);
+    if (slot >= 0) this.finish(slot, Status.Succeeded);
+  };
+  private readonly onFailed = (payload: number) => {
+    const slot = this.currentSlot(payload);
+    if (slot >= 0) this.finish(slot, Status.Failed);
+  };
+  private readonly onExpressTimeout = (payload: number) => {
+    const slot = this.currentSlot(payload);
+    if (slot >= 0) this.finish(slot, Status.TimedOut);
+  };
   private readonly onThresholdDetected = () => this.failMapRun();
   private readonly onResultsWritten = () => this.end();
 
@@ -224,7 +240,8 @@ class MapRun {
     this.injectedCode = Int32Array.from(lambda.errors, (e) => this.errorCode(e.error));
     this.injectedIsServiceError = Uint8Array.from(lambda.errors, (e) => (isServiceError(e.error) ? 1 : 0));
 
-    const slots = this.maxConcurrency;
+    // No more children can run at once than there are items: small runs get small arrays.
+    const slots = Math.max(1, Math.min(this.maxConcurrency, this.reader.totalItems));
     this.slotGeneration = new Float64Array(slots);
     this.slotItems = new Int32Array(slots);
     this.slotPoison = new Uint8Array(slots);
@@ -232,7 +249,8 @@ class MapRun {
     this.slotOutcome = new Int32Array(slots);
     this.slotOccupied = new Uint8Array(slots);
     this.retryCounters = this.retry.createCounters(slots);
-    this.freeSlots = Int32Array.from({ length: slots }, (_, i) => slots - 1 - i);
+    this.freeSlots = new Int32Array(slots);
+    for (let i = 0; i < slots; i++) this.freeSlots[i] = slots - 1 - i;
     this.freeCount = slots;
   }
 
@@ -284,7 +302,8 @@ class MapRun {
   }
 
   private childStarted(payload: number): void {
-    this.ifCurrent(payload, (slot) => this.enterStates(slot, this.statesBeforeTask + 1, this.onTaskInvoke));
+    const slot = this.currentSlot(payload);
+    if (slot >= 0) this.enterStates(slot, this.statesBeforeTask + 1, this.onTaskInvoke);
   }
 
   /** Passes `count` states (Standard: drawing transition tokens), then runs `next`. */
@@ -319,8 +338,8 @@ class MapRun {
   // ---- The Lambda task ------------------------------------------------------------
 
   private invoke(payload: number): void {
-    const slot = this.slotOf(payload);
-    if (this.slotGeneration[slot] !== this.generationOf(payload)) return;
+    const slot = this.currentSlot(payload);
+    if (slot < 0) return;
     const now = this.kernel.nowMs;
     this.attempts++;
     const injected = this.injectedError();
@@ -381,12 +400,12 @@ class MapRun {
 
   private invocationEnded(payload: number): void {
     this.releaseEnvironment();
-    this.ifCurrent(payload, (slot) => {
-      const outcome = this.slotOutcome[slot] as number;
-      if (outcome !== NO_ERROR) this.attemptFailed(slot, outcome);
-      else if (this.statesAfterTask > 0) this.enterStates(slot, this.statesAfterTask, this.onSucceeded);
-      else this.finish(slot, Status.Succeeded);
-    });
+    const slot = this.currentSlot(payload);
+    if (slot < 0) return;
+    const outcome = this.slotOutcome[slot] as number;
+    if (outcome !== NO_ERROR) this.attemptFailed(slot, outcome);
+    else if (this.statesAfterTask > 0) this.enterStates(slot, this.statesAfterTask, this.onSucceeded);
+    else this.finish(slot, Status.Succeeded);
   }
 
   private releaseEnvironment(): void {
@@ -487,7 +506,7 @@ class MapRun {
     this.error = 'States.ExceedToleratedFailureThreshold';
     this.reader.stop();
     const now = this.kernel.nowMs;
-    for (let slot = 0; slot < this.maxConcurrency; slot++) {
+    for (let slot = 0; slot < this.slotOccupied.length; slot++) {
       if (this.slotOccupied[slot] === 0) continue;
       const items = this.slotItems[slot] as number;
       if ((this.slotStartMs[slot] as number) > now) {
@@ -550,10 +569,10 @@ class MapRun {
     return Math.floor(payload / SLOT_SPAN);
   }
 
-  /** Runs `step` for the child the event was for, unless that child has since ended (aborted). */
-  private ifCurrent(payload: number, step: (slot: number) => void): void {
+  /** The slot of the child the event was for, or -1 when that child has since ended (aborted). */
+  private currentSlot(payload: number): number {
     const slot = this.slotOf(payload);
-    if (this.slotGeneration[slot] === this.generationOf(payload)) step(slot);
+    return this.slotGeneration[slot] === this.generationOf(payload) ? slot : -1;
   }
 
   private errorCode(name: string): number {

@@ -68,7 +68,7 @@ export function percentileInterval(sorted: readonly number[], p: number): [numbe
   const spread = Z_975 * Math.sqrt(n * p * (1 - p));
   // 1-based ranks of the order statistics bounding the interval.
   const lowerRank = Math.max(1, Math.floor(n * p - spread));
-  const upperRank = Math.min(n, Math.ceil(n * p + spread) + 1);
+  const upperRank = Math.min(n, Math.ceil(n * p + spread));
   return [sorted[lowerRank - 1] as number, sorted[upperRank - 1] as number];
 }
 

@@ -50,6 +50,7 @@ export function runReplication(context: ReplicationContext, replication: number)
     runsPerMonth: scenario.pricing.runsPerMonth,
     freeTier: scenario.pricing.freeTier,
     discountPercent: scenario.pricing.discountPercent,
+    priceOverrides: scenario.pricing.priceOverrides,
   });
   const runs = scenario.pricing.runsPerMonth;
   const costByLine: Record<string, number> = {};

@@ -26,3 +26,5 @@ export const FREE_TIER_KEY_OF: Partial<Record<PriceKey, string>> = {
   'lambda.duration.arm64': 'lambda.duration',
   'cloudwatchLogs.ingestion': 'cloudwatchLogs.ingestion',
 };
+
+export const PRICE_KEY_NAMES = Object.keys(PRICE_KEYS) as [PriceKey, ...PriceKey[]];

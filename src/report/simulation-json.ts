@@ -31,6 +31,8 @@ export interface CostJson {
   runsPerMonth: number;
   freeTier: boolean;
   discountPercent: number;
+  /** Price keys whose catalogue price the user replaced. */
+  priceOverrides: string[];
   /** The month's bill for runsPerMonth runs of the first replication. */
   lines: CostLine[];
   monthlyTotalUsd: string;
@@ -185,6 +187,7 @@ function costJson(cost: MapRunCost): CostJson {
     runsPerMonth: cost.runsPerMonth,
     freeTier: report.options.freeTier,
     discountPercent: report.options.discountPercent,
+    priceOverrides: report.options.priceOverrides,
     lines: report.lines,
     monthlyTotalUsd: report.totalUsd,
     monthlyTotalUsdAwsRounded: report.totalUsdAwsRounded,

@@ -72,7 +72,7 @@ function costSection(model: SimulationJson): string {
   const services = [...byService.entries()].map(([service, usd]) => `${service} ${formatUsd(usd)}`).join(' · ');
   const rows: Array<[string, string]> = [
     ['Cost per run', `${formatUsd(Number(cost.perRunUsd))} (${services})`],
-    ['Prices', `${cost.catalogue.name} ${cost.catalogue.version}, ${cost.region}, as of ${cost.catalogue.effectiveDate}; free tier ${cost.freeTier ? 'subtracted' : 'not subtracted'}${cost.discountPercent > 0 ? `; ${cost.discountPercent} % discount` : ''}`],
+    ['Prices', `${cost.catalogue.name} ${cost.catalogue.version}, ${cost.region}, as of ${cost.catalogue.effectiveDate}; free tier ${cost.freeTier ? 'subtracted' : 'not subtracted'}${cost.discountPercent > 0 ? `; ${cost.discountPercent} % discount` : ''}${cost.priceOverrides.length > 0 ? `; custom prices for ${cost.priceOverrides.join(', ')}` : ''}`],
   ];
   if (cost.runsPerMonth > 1) {
     rows.push(['Per month', `${formatUsd(Number(cost.monthlyTotalUsdAwsRounded))} for ${formatCount(cost.runsPerMonth)} runs (as AWS bills)`]);

@@ -45,8 +45,9 @@ export class ReplicationPool {
       this.options.onProgress?.(doneBefore + to - from);
       return records;
     }
-    // Ranges small enough to balance the workers, large enough to keep messages few.
-    const chunk = Math.max(5, Math.ceil((to - from) / (this.workers.length * 8)));
+    // Guided self-scheduling: each range is a share of what is left, so ranges shrink
+    // towards the end and no worker is left running a long range while the others idle.
+    const rangeSize = () => Math.max(2, Math.ceil((to - next) / (2 * this.workers.length)));
     let next = from;
     let done = 0;
     await Promise.all(
@@ -73,7 +74,7 @@ export class ReplicationPool {
                 resolve();
                 return;
               }
-              const end = Math.min(to, next + chunk);
+              const end = Math.min(to, next + rangeSize());
               worker.postMessage({ from: next, to: end });
               next = end;
             };

@@ -44,11 +44,12 @@ const PRECISION_START_RUNS = 100;
 
 export async function runSimulation(context: ReplicationContext, options: RunOptions): Promise<SimulationRun> {
   let target = options.precisionPercent === undefined ? options.runs : Math.max(options.runs, PRECISION_START_RUNS);
-  const first = runReplication(context, 0);
+  // Workers load while this thread runs replication 0, the one kept in full.
   const pool = new ReplicationPool(context, {
     workers: options.workers,
     ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(done, target) } : {}),
   });
+  const first = runReplication(context, 0);
   const maxRuns = Math.max(target, options.maxRuns ?? DEFAULT_MAX_RUNS);
   const records: ReplicationRecord[] = [first.record];
   try {

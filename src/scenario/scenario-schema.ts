@@ -14,6 +14,7 @@ import { childWorkflowSchema } from './child-workflow-schema.js';
 import { distributionSchema } from './distribution-schema.js';
 import { itemReaderSchema } from './item-reader-schema.js';
 import { lambdaSchema } from './lambda-schema.js';
+import { PRICE_KEY_NAMES } from '../pricing/price-keys.js';
 
 const itemBatcher = z
   .strictObject({
@@ -136,6 +137,16 @@ export const scenarioSchema = z
           .default(1)
           .describe('Map Runs per month: volume tiers and the free tier apply to the monthly total, and the cost is also shown per month.'),
         discountPercent: z.number().min(0).max(100).default(0).describe('A negotiated discount on everything priced, in percent.'),
+        priceOverrides: z
+          .partialRecord(
+            z.enum(PRICE_KEY_NAMES),
+            z.strictObject({
+              usd: z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal number written as a string, e.g. "0.18"'),
+              per: z.string().regex(/^\d+$/, 'must be a whole number written as a string, e.g. "1000000"').optional(),
+            }),
+          )
+          .default({})
+          .describe('Prices that replace the catalogue\'s, by price key (docs/pricing.md), e.g. a negotiated Lambda price. The report marks them.'),
       })
       .prefault({})
       .describe('How the simulated usage is priced.'),

@@ -35,8 +35,8 @@ describe('summarizeMetric', () => {
 describe('percentileInterval', () => {
   it('brackets n·p by 1.96 binomial standard deviations of rank', () => {
     const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
-    // n p = 90, spread 1.96 × 3 = 5.88: ranks floor(84.12) = 84 and ceil(95.88) + 1 = 97.
-    expect(percentileInterval(sorted, 0.9)).toEqual([84, 97]);
+    // n p = 90, spread 1.96 × 3 = 5.88: ranks floor(84.12) = 84 and ceil(95.88) = 96.
+    expect(percentileInterval(sorted, 0.9)).toEqual([84, 96]);
   });
 
   it('covers the true percentile about 95 % of the time', () => {

@@ -7,6 +7,7 @@ import { renderCostTable } from '../../report/cost-table.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
+import type { PriceOverrides } from '../parse-price-override.js';
 
 export interface PriceFlags {
   json?: boolean;
@@ -14,6 +15,7 @@ export interface PriceFlags {
   catalogue?: string;
   freeTier?: boolean;
   discount?: number;
+  price?: PriceOverrides;
 }
 
 export async function runPriceCommand(file: string, flags: PriceFlags, io: CliOutput): Promise<number> {
@@ -24,6 +26,7 @@ export async function runPriceCommand(file: string, flags: PriceFlags, io: CliOu
   const report = priceUsage(usageFromDocument(document), catalogue, {
     freeTier: flags.freeTier ?? document.freeTier,
     discountPercent: flags.discount ?? document.discountPercent,
+    ...(flags.price ? { priceOverrides: flags.price } : {}),
   });
   if (flags.json) {
     io.out(`${JSON.stringify({ format: 'dmap-planner/price', formatVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, usageFile: file, ...report }, null, 2)}\n`);

@@ -7,6 +7,7 @@ import { loadScenarioFile } from '../../scenario/load-scenario.js';
 import { simulate } from '../../simulate.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
+import type { PriceOverrides } from '../parse-price-override.js';
 import { progressReporter } from '../progress.js';
 
 export interface SimulateFlags {
@@ -16,6 +17,10 @@ export interface SimulateFlags {
   maxRuns?: number;
   workers?: number;
   catalogue?: string;
+  freeTier?: boolean;
+  discount?: number;
+  runsPerMonth?: number;
+  price?: PriceOverrides;
   json?: boolean;
 }
 
@@ -25,7 +30,18 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
   const manyRuns = (flags.runs ?? 1) > 1 || flags.precision !== undefined;
   const progress = progressReporter(!flags.json && manyRuns);
   try {
-    const { json } = await simulate(loaded.scenario, {
+    // Pricing flags override the scenario's `pricing` block.
+    const pricing = loaded.scenario.pricing;
+    const scenario = {
+      ...loaded.scenario,
+      pricing: {
+        freeTier: flags.freeTier ?? pricing.freeTier,
+        discountPercent: flags.discount ?? pricing.discountPercent,
+        runsPerMonth: flags.runsPerMonth ?? pricing.runsPerMonth,
+        priceOverrides: { ...pricing.priceOverrides, ...flags.price },
+      },
+    };
+    const { json } = await simulate(scenario, {
       ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
       runs: flags.runs ?? 1,
       ...(flags.precision !== undefined ? { precisionPercent: flags.precision } : {}),

@@ -1,0 +1,24 @@
+/**
+ * `--price KEY=USD[/PER]`, e.g. `--price lambda.request=0.18/1000000`: a custom price
+ * that replaces the catalogue's. Repeatable.
+ */
+import { UserInputError } from '../errors.js';
+import { closestName } from '../input/closest-name.js';
+import { PRICE_KEY_NAMES, type PriceKey } from '../pricing/price-keys.js';
+
+export type PriceOverrides = Partial<Record<PriceKey, { usd: string; per?: string }>>;
+
+export function collectPriceOverride(text: string, previous: PriceOverrides = {}): PriceOverrides {
+  const match = /^([A-Za-z0-9_.]+)=(\d+(?:\.\d+)?)(?:\/(\d+))?$/.exec(text.trim());
+  if (!match) {
+    throw new UserInputError([{ field: '--price', message: 'must be KEY=USD or KEY=USD/PER, e.g. lambda.request=0.18/1000000', value: text }]);
+  }
+  const [, key, usd, per] = match as unknown as [string, string, string, string | undefined];
+  if (!(PRICE_KEY_NAMES as string[]).includes(key)) {
+    const suggestion = closestName(key, PRICE_KEY_NAMES);
+    throw new UserInputError([
+      { field: '--price', message: `unknown price key${suggestion ? `; did you mean \`${suggestion}\`?` : `; known keys: ${PRICE_KEY_NAMES.join(', ')}`}`, value: key },
+    ]);
+  }
+  return { ...previous, [key]: { usd, ...(per ? { per } : {}) } };
+}
