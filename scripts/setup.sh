@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine for dmap-planner: the Debian packages that `canvas` (under
 # chartjs-node-canvas) compiles against, because no prebuilt canvas binary can be
-# downloaded here; then the npm dependencies; then the build. Safe to run again: it
-# skips what is already done.
+# downloaded here, and Chromium, which the report tests open report.html in; then the
+# npm dependencies; then the build. Safe to run again: it skips what is already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debian_packages=(build-essential python3 pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev)
+debian_packages=(build-essential python3 pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev chromium)
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

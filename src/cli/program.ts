@@ -44,6 +44,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--workers <n>', 'worker threads for several runs (default: one per core); results do not depend on it', parseWorkers)
     .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
     .option('--free-tier', 'subtract the monthly free tier from the cost (overrides the scenario)')
+    .option('--no-free-tier', 'do not subtract it, even if the scenario says so')
     .option('--discount <percent>', 'a negotiated discount on everything priced (overrides the scenario)', parseDiscount)
     .option('--runs-per-month <n>', 'Map Runs a month: tiers and free tier apply to the monthly total (overrides the scenario)', parseRunsPerMonth)
     .option('--price <key=usd[/per]>', 'a custom price replacing the catalogue\'s, e.g. lambda.request=0.18/1000000 (repeatable)', collectPriceOverride)
@@ -70,9 +71,10 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--csv', 'print the line items as CSV, one row per line, with a header row')
     .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
     .option('--free-tier', 'subtract the monthly free tier (overrides the document)')
+    .option('--no-free-tier', 'do not subtract it, even if the document says so')
     .option('--discount <percent>', 'a negotiated discount on everything priced (overrides the document)', parseDiscount)
     .option('--price <key=usd[/per]>', 'a custom price replacing the catalogue\'s, e.g. lambda.request=0.18/1000000 (repeatable)', collectPriceOverride)
-    .addHelpText('after', '\nExamples:\n  $ dmap price examples/usage/lambda-example-1.yaml\n  $ dmap price usage.yaml --free-tier --csv > cost-lines.csv')
+    .addHelpText('after', '\nExamples:\n  $ dmap price examples/usage/lambda-pricing-example-1.yaml\n  $ dmap price usage.yaml --free-tier --csv > cost-lines.csv')
     .action(async (file: string, flags: { json?: boolean; csv?: boolean; catalogue?: string; freeTier?: boolean; discount?: number; price?: PriceOverrides }) => {
       exitCode = await runPriceCommand(file, flags, io);
     });

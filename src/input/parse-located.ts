@@ -12,6 +12,8 @@ export type Validation<T> = { ok: true; value: T; warnings: DocumentIssue[] } | 
 export interface Located<T> {
   value: T;
   warnings: InputProblem[];
+  /** The document as parsed, before validation filled in defaults. */
+  document: unknown;
 }
 
 /** Throws a UserInputError listing every problem, each with file, line, column and field. */
@@ -27,7 +29,8 @@ export function parseLocated<T>(text: string, fileName: string, validate: (docum
       })),
     );
   }
-  const validation = validate(document.toJS({ maxAliasCount: 100 }));
+  const raw: unknown = document.toJS({ maxAliasCount: 100 });
+  const validation = validate(raw);
   const locate = (issue: DocumentIssue): InputProblem => ({
     file: fileName,
     ...locateIssue(document, lineCounter, issue.path),
@@ -36,7 +39,7 @@ export function parseLocated<T>(text: string, fileName: string, validate: (docum
     value: issue.value,
   });
   if (!validation.ok) throw new UserInputError(validation.issues.map(locate).sort(byPosition));
-  return { value: validation.value, warnings: validation.warnings.map(locate) };
+  return { value: validation.value, warnings: validation.warnings.map(locate), document: raw };
 }
 
 /** The position of the deepest node that exists along `path` (a missing field points at its parent). */
@@ -55,4 +58,11 @@ function position(lineCounter: LineCounter, offset: number): { line: number; col
 
 function byPosition(a: InputProblem, b: InputProblem): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** Line and column of the field at `path` in a YAML or JSON text (its parent when absent). */
+export function locatePath(text: string, path: FieldPath): { line?: number; column?: number } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  return locateIssue(document, lineCounter, path);
 }

@@ -1,6 +1,6 @@
 export { runReplication, lineKey } from './replication.js';
 export type { ReplicationRecord, ReplicationCounters, ReplicationDetail, ReplicationContext } from './replication.js';
-export { summarizeReplications } from './summarize.js';
-export type { SimulationSummary, Band } from './summarize.js';
+export { summarizeReplications, histogram } from './summarize.js';
+export type { SimulationSummary, Band, Histogram } from './summarize.js';
 export { summarizeMetric, percentileInterval, proportionInterval, REPORTED_PERCENTILES } from './metric-summary.js';
 export type { MetricSummary } from './metric-summary.js';

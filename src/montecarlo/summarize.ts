@@ -15,8 +15,16 @@ export interface Band {
   p90: number[];
 }
 
+/** Counts of runs per bin; `edges` has one more entry than `counts`. */
+export interface Histogram {
+  edges: number[];
+  counts: number[];
+}
+
 export interface SimulationSummary {
   runs: number;
+  /** Distribution of the runs, for charts. */
+  histograms: { wallTimeSeconds: Histogram; costUsd: Histogram };
   wallTimeSeconds: MetricSummary;
   costUsd: MetricSummary;
   costByLine: Record<string, MetricSummary>;
@@ -41,10 +49,13 @@ export function summarizeReplications(records: readonly ReplicationRecord[]): Si
   const counterKeys = Object.keys((records[0] as ReplicationRecord).counters).sort() as Array<keyof ReplicationCounters>;
   const runsFailed = records.filter((r) => r.failed).length;
   const series = records.map((r) => r.timeSeries);
+  const wallTimes = records.map((r) => r.wallTimeMs / 1000);
+  const costs = records.map((r) => r.costUsd);
   return {
     runs: records.length,
-    wallTimeSeconds: summarizeMetric(records.map((r) => r.wallTimeMs / 1000)),
-    costUsd: summarizeMetric(records.map((r) => r.costUsd)),
+    histograms: { wallTimeSeconds: histogram(wallTimes), costUsd: histogram(costs) },
+    wallTimeSeconds: summarizeMetric(wallTimes),
+    costUsd: summarizeMetric(costs),
     costByLine: Object.fromEntries(lineKeys.map((key) => [key, summarizeMetric(records.map((r) => r.costByLine[key] ?? 0))])),
     counters: Object.fromEntries(counterKeys.map((key) => [key, summarizeMetric(records.map((r) => r.counters[key]))])) as SimulationSummary['counters'],
     failure: { runsFailed, probability: runsFailed / records.length, ci95: proportionInterval(runsFailed, records.length) },
@@ -68,4 +79,23 @@ function band(runs: number[][]): Band {
     result.p90.push(quantileSorted(sorted, 0.9));
   }
   return result;
+}
+
+/**
+ * Equal-width bins over the sample's range: √n bins, between 5 and 40 (one bin when
+ * every value is the same).
+ */
+export function histogram(values: readonly number[]): Histogram {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const v of values) {
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  if (!(high > low)) return { edges: [low, high], counts: [values.length] };
+  const bins = Math.min(40, Math.max(5, Math.round(Math.sqrt(values.length))));
+  const width = (high - low) / bins;
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of values) counts[Math.min(bins - 1, Math.floor((v - low) / width))]! += 1;
+  return { edges: Array.from({ length: bins + 1 }, (_, i) => (i === bins ? high : low + i * width)), counts };
 }

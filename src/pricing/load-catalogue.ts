@@ -30,10 +30,10 @@ export async function loadCatalogueFile(file: string): Promise<PriceCatalogue> {
 }
 
 export function regionOrThrow(catalogue: PriceCatalogue, region: string): void {
-  if (!catalogue.regions[region]) {
-    throw new PricingError(
-      `no prices for Region "${region}" in catalogue ${catalogue.name} ${catalogue.version}; it has: ${Object.keys(catalogue.regions).sort().join(', ')}`,
-      'region',
-    );
-  }
+  if (!catalogue.regions[region]) throw new PricingError(`${missingRegionMessage(catalogue)} (got "${region}")`, 'region');
+}
+
+/** "not in catalogue X; it has: ..." — the rule broken by a Region the catalogue lacks. */
+export function missingRegionMessage(catalogue: PriceCatalogue): string {
+  return `no prices for this Region in catalogue ${catalogue.name} ${catalogue.version}; it has: ${Object.keys(catalogue.regions).sort().join(', ')}`;
 }

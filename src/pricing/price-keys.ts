@@ -1,19 +1,20 @@
 /**
  * The priced items dmap-planner knows, named the way AWS's pricing pages and bills name
- * them, so a finance reviewer can find each line on the invoice.
+ * them, so a finance reviewer can find each line on the invoice, with the unit their
+ * quantity is counted in.
  */
 export const PRICE_KEYS = {
-  'stepFunctions.standard.transition': { service: 'AWS Step Functions', item: 'State transitions (Standard workflows)' },
-  'stepFunctions.express.request': { service: 'AWS Step Functions', item: 'Requests (Express workflows)' },
-  'stepFunctions.express.duration': { service: 'AWS Step Functions', item: 'Duration (Express workflows)' },
-  'lambda.request': { service: 'AWS Lambda', item: 'Requests' },
-  'lambda.duration.x86_64': { service: 'AWS Lambda', item: 'Duration (x86)' },
-  'lambda.duration.arm64': { service: 'AWS Lambda', item: 'Duration (Arm)' },
-  'lambda.ephemeralStorage': { service: 'AWS Lambda', item: 'Ephemeral storage above 512 MB' },
-  's3.request.putCopyPostList': { service: 'Amazon S3', item: 'PUT, COPY, POST, LIST requests (S3 Standard)' },
-  's3.request.getSelectOther': { service: 'Amazon S3', item: 'GET, SELECT and all other requests (S3 Standard)' },
-  'cloudwatchLogs.ingestion': { service: 'Amazon CloudWatch', item: 'Logs ingestion' },
-  'dataTransfer.interRegion': { service: 'AWS Data Transfer', item: 'Data transfer out to another Region' },
+  'stepFunctions.standard.transition': { service: 'AWS Step Functions', item: 'State transitions (Standard workflows)', unit: 'state transitions' },
+  'stepFunctions.express.request': { service: 'AWS Step Functions', item: 'Requests (Express workflows)', unit: 'requests' },
+  'stepFunctions.express.duration': { service: 'AWS Step Functions', item: 'Duration (Express workflows)', unit: 'GB-hours' },
+  'lambda.request': { service: 'AWS Lambda', item: 'Requests', unit: 'requests' },
+  'lambda.duration.x86_64': { service: 'AWS Lambda', item: 'Duration (x86)', unit: 'GB-seconds' },
+  'lambda.duration.arm64': { service: 'AWS Lambda', item: 'Duration (Arm)', unit: 'GB-seconds' },
+  'lambda.ephemeralStorage': { service: 'AWS Lambda', item: 'Ephemeral storage above 512 MB', unit: 'GB-seconds' },
+  's3.request.putCopyPostList': { service: 'Amazon S3', item: 'PUT, COPY, POST, LIST requests (S3 Standard)', unit: 'requests' },
+  's3.request.getSelectOther': { service: 'Amazon S3', item: 'GET, SELECT and all other requests (S3 Standard)', unit: 'requests' },
+  'cloudwatchLogs.ingestion': { service: 'Amazon CloudWatch', item: 'Logs ingestion', unit: 'GB' },
+  'dataTransfer.interRegion': { service: 'AWS Data Transfer', item: 'Data transfer out to another Region', unit: 'GB' },
 } as const;
 
 export type PriceKey = keyof typeof PRICE_KEYS;

@@ -39,7 +39,10 @@ export interface CostLine {
   per: string;
   /** Exact cost in USD (negative for credits); null when unpriced. */
   costUsd: string | null;
-  /** Cost rounded to whole cents, as AWS rounds each line of a bill. */
+  /**
+   * Cost rounded to whole cents, as AWS rounds each line of a bill (two decimals). A
+   * free-tier credit's cents make its item's net match AWS, which rounds the net once.
+   */
   costUsdCents: string | null;
   /** How the cost was computed, in words. */
   formula: string;
@@ -79,13 +82,13 @@ export function priceUsage(usage: PricingUsage, catalogue: PriceCatalogue, optio
     const meta = PRICE_KEYS[key];
     const override = options.priceOverrides?.[key];
     const price: CataloguePrice | undefined = override
-      ? { usd: override.usd, per: override.per ?? region.prices[key]?.per ?? '1', unit: region.prices[key]?.unit ?? key, source: 'override' }
+      ? { usd: override.usd, per: override.per ?? region.prices[key]?.per ?? '1', unit: region.prices[key]?.unit ?? meta.unit, source: 'override' }
       : region.prices[key];
     const derivation = parts.map((p) => (parts.length > 1 && p.label ? `${p.label}: ${p.derivation}` : p.derivation)).join(' + ');
     if (!price) {
       unpricedKeys.push(key);
-      warnings.push(`${meta.service} ${meta.item}: no price for ${usage.region} in catalogue ${catalogue.version}; the total excludes ${plain(quantity)} units of it`);
-      lines.push({ ...lineBase(key, 'unpriced', quantity, key), unitPriceUsd: null, per: '1', costUsd: null, costUsdCents: null, formula: `${derivation}; UNPRICED` });
+      warnings.push(`${meta.service} ${meta.item}: no price for ${usage.region} in catalogue ${catalogue.version}; the total excludes ${formatQuantity(quantity)} ${meta.unit}`);
+      lines.push({ ...lineBase(key, 'unpriced', quantity, meta.unit), unitPriceUsd: null, per: '1', costUsd: null, costUsdCents: null, formula: `${derivation}; UNPRICED` });
       continue;
     }
     const source = override ? 'price override' : catalogue.sources[price.source]?.url;
@@ -98,7 +101,7 @@ export function priceUsage(usage: PricingUsage, catalogue: PriceCatalogue, optio
         unitPriceUsd: band.usd,
         per: price.per,
         costUsd: plain(cost),
-        costUsdCents: plain(toCents(cost)),
+        costUsdCents: toCents(cost).toFixed(2),
         formula: `${band.label ? `${band.label}: ` : ''}${derivation} → ${formatQuantity(band.quantity)} ${price.unit} × $${band.usd}${price.per === '1' ? '' : ` per ${formatQuantity(per)}`}`,
         ...(source ? { source } : {}),
       });
@@ -116,6 +119,12 @@ export function priceUsage(usage: PricingUsage, catalogue: PriceCatalogue, optio
       freeLeft.set(freeKey, free.minus(covered));
       const firstUsd = price.tiers?.[0]?.usd ?? (price.usd as string);
       const credit = covered.times(firstUsd).dividedBy(per).negated();
+      // AWS subtracts the free units and rounds the item's net once; the credit's cents
+      // are whatever makes the first tier's charge plus the credit match that rounding.
+      const firstCharge = lines.find((l) => l.priceKey === key && l.kind === 'charge');
+      const firstChargeExact = new Money(firstCharge?.costUsd ?? 0);
+      const firstChargeCents = new Money(firstCharge?.costUsdCents ?? 0);
+      const creditCents = toCents(firstChargeExact.plus(credit)).minus(firstChargeCents);
       const entry = catalogue.freeTier[freeKey];
       lines.push({
         ...lineBase(key, 'freeTier', covered, price.unit),
@@ -123,7 +132,7 @@ export function priceUsage(usage: PricingUsage, catalogue: PriceCatalogue, optio
         unitPriceUsd: firstUsd,
         per: price.per,
         costUsd: plain(credit),
-        costUsdCents: plain(toCents(credit)),
+        costUsdCents: creditCents.toFixed(2),
         formula: `−${formatQuantity(covered)} ${price.unit} of the ${formatQuantity(new Money(entry?.quantity ?? 0))} free each month × $${firstUsd}${price.per === '1' ? '' : ` per ${formatQuantity(per)}`}`,
         ...(entry && catalogue.sources[entry.source] ? { source: catalogue.sources[entry.source]?.url as string } : {}),
       });
@@ -142,7 +151,7 @@ export function priceUsage(usage: PricingUsage, catalogue: PriceCatalogue, optio
       unitPriceUsd: plain(new Money(discountPercent).dividedBy(100).negated()),
       per: '1',
       costUsd: plain(discount),
-      costUsdCents: plain(toCents(discount)),
+      costUsdCents: toCents(discount).toFixed(2),
       formula: `−${discountPercent} % of $${plain(toCents(base))} (every line above)`,
       source: 'user option',
     });
@@ -158,7 +167,7 @@ export function priceUsage(usage: PricingUsage, catalogue: PriceCatalogue, optio
     },
     lines,
     totalUsd: plain(sumOf(lines)),
-    totalUsdAwsRounded: plain(lines.reduce((sum, l) => (l.costUsdCents === null ? sum : sum.plus(l.costUsdCents)), new Money(0))),
+    totalUsdAwsRounded: lines.reduce((sum, l) => (l.costUsdCents === null ? sum : sum.plus(l.costUsdCents)), new Money(0)).toFixed(2),
     unpricedKeys,
     warnings,
   };

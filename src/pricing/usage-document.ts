@@ -40,7 +40,7 @@ export const usageDocumentSchema = z.strictObject({
       express: z
         .strictObject({
           requests: count().int(),
-          averageBilledDurationMs: count().describe('Average billed duration per execution, in ms (already rounded up to 100 ms).'),
+          averageBilledDurationMs: count().describe('Average of the executions\' billed durations, in ms (each billed duration is rounded up to 100 ms).'),
           billedMemoryMb: z.number().int().min(64).multipleOf(64).describe('Billed memory per execution, in MB (64 MB steps).'),
         })
         .optional(),

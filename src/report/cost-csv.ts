@@ -35,9 +35,10 @@ export function renderCostCsv(report: CostReport): string {
     l.formula,
     l.source ?? '',
   ]);
+  const excludes = report.unpricedKeys.length > 0 ? ' (excludes the UNPRICED lines)' : '';
   rows.push(
-    ['total', '', 'Total (exact)', '', '', '', '', '', report.totalUsd, '', 'sum of the lines above', ''],
-    ['total', '', 'Total as AWS bills', '', '', '', '', '', '', report.totalUsdAwsRounded, 'sum of the lines each rounded to cents', ''],
+    ['total', '', 'Total (exact)', '', '', '', '', '', report.totalUsd, '', `sum of the lines above${excludes}`, ''],
+    ['total', '', 'Total as AWS bills', '', '', '', '', '', '', report.totalUsdAwsRounded, `sum of the lines each rounded to cents${excludes}`, ''],
   );
   return stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: '\n' });
 }

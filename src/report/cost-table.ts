@@ -8,7 +8,8 @@ import type { CostLine, CostReport } from '../pricing/index.js';
 
 export function renderCostTable(report: CostReport, title = 'Cost'): string {
   const header = ['Service', 'Item', 'Quantity', 'Unit price', 'Cost'];
-  const rows = report.lines.map((l) => [l.service, l.item, `${formatQuantity(new Money(l.quantity))} ${l.unit}`, unitPrice(l), cost(l)]);
+  // Exact figures live in the JSON and CSV; the table shows at most six decimals.
+  const rows = report.lines.map((l) => [l.service, l.item, `${formatQuantity(new Money(l.quantity).toDecimalPlaces(6))} ${l.unit}`, unitPrice(l), cost(l)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const format = (cells: string[]) =>
     cells
@@ -18,15 +19,16 @@ export function renderCostTable(report: CostReport, title = 'Cost'): string {
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   const totalWidth = rule.length;
   const lines = [
-    `${title}: ${report.region}, catalogue ${report.catalogue.name} ${report.catalogue.version} (prices as of ${report.catalogue.effectiveDate}), free tier ${report.options.freeTier ? 'subtracted' : 'not subtracted'}${report.options.discountPercent > 0 ? `, ${report.options.discountPercent} % discount` : ''}`,
+    `${title}: ${report.region}, catalogue ${report.catalogue.name} ${report.catalogue.version} (prices as of ${report.catalogue.effectiveDate}), free tier ${report.options.freeTier ? 'subtracted' : 'not subtracted'}${report.options.discountPercent > 0 ? `, ${report.options.discountPercent} % discount` : ''}${report.options.priceOverrides.length > 0 ? `, custom prices for ${report.options.priceOverrides.join(', ')}` : ''}`,
     '',
     format(header),
     rule,
     ...rows.map(format),
     rule,
-    `${'Total as AWS bills (each line rounded to cents)'}`.padEnd(totalWidth - 12) + `$${fixed2(report.totalUsdAwsRounded)}`.padStart(12),
-    `${'Total, exact'}`.padEnd(totalWidth - 20) + `$${report.totalUsd}`.padStart(20),
+    `${'Total as AWS bills (each line rounded to cents)'}`.padEnd(totalWidth - 16) + usd(report.totalUsdAwsRounded).padStart(16),
+    `${'Total, exact (to six decimals)'}`.padEnd(totalWidth - 22) + `$${groupThousands(new Money(report.totalUsd).toFixed(6))}`.padStart(22),
   ];
+  if (report.unpricedKeys.length > 0) lines.push('Both totals exclude the UNPRICED lines.');
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
   return `${lines.join('\n')}\n`;
 }
@@ -38,11 +40,15 @@ function unitPrice(line: CostLine): string {
 }
 
 function cost(line: CostLine): string {
-  if (line.costUsdCents === null) return 'UNPRICED';
-  const value = new Money(line.costUsdCents);
-  return `${value.isNegative() ? '−' : ''}$${value.abs().toFixed(2)}`;
+  return line.costUsdCents === null ? 'UNPRICED' : usd(line.costUsdCents);
 }
 
-function fixed2(value: string): string {
-  return new Money(value).toFixed(2);
+function usd(cents: string): string {
+  const value = new Money(cents);
+  return `${value.isNegative() ? '−' : ''}$${groupThousands(value.abs().toFixed(2))}`;
+}
+
+function groupThousands(text: string): string {
+  const [whole, fraction] = text.split('.');
+  return `${(whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
 }

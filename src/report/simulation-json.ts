@@ -125,6 +125,10 @@ export function buildSimulationJson(input: {
     cost: costJson(first.cost),
     summary: {
       ...summary,
+      histograms: {
+        wallTimeSeconds: { edges: summary.histograms.wallTimeSeconds.edges.map((e) => round(e, 3)), counts: summary.histograms.wallTimeSeconds.counts },
+        costUsd: { edges: summary.histograms.costUsd.edges.map((e) => round(e, 8)), counts: summary.histograms.costUsd.counts },
+      },
       wallTimeSeconds: roundMetric(summary.wallTimeSeconds, 3),
       costUsd: roundMetric(summary.costUsd, 8),
       costByLine: mapValues(summary.costByLine, (m) => roundMetric(m, 8)),

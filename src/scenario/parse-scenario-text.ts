@@ -9,12 +9,14 @@ import { validateScenario } from './validate-scenario.js';
 export interface ParsedScenario {
   scenario: Scenario;
   warnings: InputProblem[];
+  /** The file's content as parsed, before defaults: tells given values from defaults. */
+  document: unknown;
 }
 
 export function parseScenarioText(text: string, fileName: string): ParsedScenario {
-  const { value, warnings } = parseLocated(text, fileName, (document) => {
+  const { value, warnings, document: raw } = parseLocated(text, fileName, (document) => {
     const validation = validateScenario(document);
     return validation.ok ? { ok: true, value: validation.scenario, warnings: validation.warnings } : validation;
   });
-  return { scenario: value, warnings };
+  return { scenario: value, warnings, document: raw };
 }

@@ -17,7 +17,7 @@ describe('priceUsage', () => {
         unitPriceUsd: '0.20',
         per: '1000000',
         costUsd: '0.6',
-        costUsdCents: '0.6',
+        costUsdCents: '0.60',
         source: 'https://example.com/prices',
       }),
     ]);
@@ -52,6 +52,17 @@ describe('priceUsage', () => {
     expect(report.totalUsdAwsRounded).toBe('2.73');
   });
 
+  it('rounds an item with a free-tier credit the way AWS does: net first, then to cents', () => {
+    // 400,300 GB-s: charge $6.6717 (→ $6.67), credit −$6.66668; AWS bills the net $0.005 as $0.01.
+    const report = priceUsage(usage([{ key: 'lambda.duration.x86_64', quantity: '400300', derivation: '' }]), FIXTURE_CATALOGUE, { freeTier: true });
+    expect(report.lines.map((l) => [l.kind, l.costUsdCents])).toEqual([
+      ['charge', '6.67'],
+      ['freeTier', '-6.66'],
+    ]);
+    expect(report.totalUsdAwsRounded).toBe('0.01');
+    expect(report.totalUsd).toBe('0.00500001');
+  });
+
   it('never lets the free tier credit more than the usage', () => {
     const report = priceUsage(usage([{ key: 'lambda.request', quantity: '1000', derivation: '' }]), FIXTURE_CATALOGUE, { freeTier: true });
     expect(report.totalUsd).toBe('0');
@@ -68,7 +79,8 @@ describe('priceUsage', () => {
     const unpriced = report.lines.find((l) => l.kind === 'unpriced');
     expect(unpriced).toMatchObject({ priceKey: 'cloudwatchLogs.ingestion', costUsd: null, unitPriceUsd: null });
     expect(report.unpricedKeys).toEqual(['cloudwatchLogs.ingestion']);
-    expect(report.warnings[0]).toMatch(/Logs ingestion: no price for us-east-1 in catalogue 1; the total excludes 2.5 units/);
+    expect(report.warnings[0]).toBe('Amazon CloudWatch Logs ingestion: no price for us-east-1 in catalogue 1; the total excludes 2.5 GB');
+    expect(unpriced?.unit).toBe('GB');
     expect(report.totalUsd).toBe('0.2');
   });
 
@@ -102,7 +114,7 @@ describe('priceUsage', () => {
     const exact = report.lines.reduce((s, l) => s.plus(l.costUsd as string), new Money(0));
     const cents = report.lines.reduce((s, l) => s.plus(l.costUsdCents as string), new Money(0));
     expect(exact.toFixed()).toBe(report.totalUsd);
-    expect(cents.toFixed()).toBe(report.totalUsdAwsRounded);
+    expect(cents.toFixed(2)).toBe(report.totalUsdAwsRounded);
     expect(report.totalUsd).toBe('0.0000828');
     for (const line of report.lines) expect(line.costUsd).not.toMatch(/0000000000|9999999999|e/);
   });

@@ -1,4 +1,4 @@
-import { loadCatalogueFile, defaultCatalogue, regionOrThrow } from '../../pricing/load-catalogue.js';
+import { defaultCatalogue, loadCatalogueFile, missingRegionMessage } from '../../pricing/load-catalogue.js';
 import { priceUsage, usageFromDocument, validateUsageDocument } from '../../pricing/index.js';
 import { parseLocated } from '../../input/parse-located.js';
 import { readTextFile } from '../../input/read-text-file.js';
@@ -20,14 +20,20 @@ export interface PriceFlags {
 
 export async function runPriceCommand(file: string, flags: PriceFlags, io: CliOutput): Promise<number> {
   const text = await readTextFile(file, 'usage document');
-  const { value: document } = parseLocated(text, file, validateUsageDocument);
   const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
-  regionOrThrow(catalogue, document.region);
+  // The Region is checked against the catalogue inside validation, so its error carries the file and line.
+  const { value: document } = parseLocated(text, file, (raw) => {
+    const validation = validateUsageDocument(raw);
+    if (!validation.ok || catalogue.regions[validation.value.region]) return validation;
+    return { ok: false, issues: [{ path: ['region'], message: missingRegionMessage(catalogue), value: validation.value.region }] };
+  });
   const report = priceUsage(usageFromDocument(document), catalogue, {
     freeTier: flags.freeTier ?? document.freeTier,
     discountPercent: flags.discount ?? document.discountPercent,
     ...(flags.price ? { priceOverrides: flags.price } : {}),
   });
+  // Unpriced usage must not pass unnoticed when the output goes to a file.
+  if (flags.json || flags.csv) for (const warning of report.warnings) io.err(`warning: ${warning}\n`);
   if (flags.json) {
     io.out(`${JSON.stringify({ format: 'dmap-planner/price', formatVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, usageFile: file, ...report }, null, 2)}\n`);
   } else if (flags.csv) {

@@ -36,7 +36,12 @@ export async function runPricesCommand(flags: PricesFlags, io: CliOutput): Promi
       }
       const per = price.per === '1' ? `per ${singular(price.unit)}` : `per ${formatQuantity(new Money(price.per))} ${price.unit}`;
       const amount = price.tiers
-        ? price.tiers.map((t, i) => `$${t.usd} ${t.upTo === null ? 'above' : `${i === 0 ? 'up to' : 'to'} ${formatQuantity(new Money(t.upTo))}`}`).join('; ') +
+        ? price.tiers
+            .map((t, i) => {
+              const below = i === 0 ? undefined : price.tiers?.[i - 1]?.upTo;
+              return `$${t.usd} ${t.upTo === null ? `above ${formatQuantity(new Money(below ?? 0))}` : `${i === 0 ? 'up to' : 'to'} ${formatQuantity(new Money(t.upTo))}`}`;
+            })
+            .join('; ') +
           (price.tiers.at(-1)?.upTo !== null ? '; unpriced above' : '')
         : `$${price.usd}`;
       const source = catalogue.sources[price.source]?.url ?? price.source;

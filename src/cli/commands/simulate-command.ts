@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { formatProblem } from '../../errors.js';
-import { loadCatalogueFile } from '../../pricing/load-catalogue.js';
+import { UserInputError } from '../../errors.js';
+import { locatePath } from '../../input/parse-located.js';
+import { defaultCatalogue, loadCatalogueFile, missingRegionMessage } from '../../pricing/load-catalogue.js';
 import { renderSummaryText } from '../../report/summary-text.js';
 import { defaultWorkerCount } from '../../runner/replication-pool.js';
 import { loadScenarioFile } from '../../scenario/load-scenario.js';
@@ -26,7 +28,12 @@ export interface SimulateFlags {
 
 export async function runSimulateCommand(file: string, flags: SimulateFlags, io: CliOutput): Promise<number> {
   const loaded = await loadScenarioFile(file);
-  const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : undefined;
+  const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
+  if (!catalogue.regions[loaded.scenario.region]) {
+    throw new UserInputError([
+      { file, ...locatePath(loaded.text, ['region']), field: 'region', message: missingRegionMessage(catalogue), value: loaded.scenario.region },
+    ]);
+  }
   const manyRuns = (flags.runs ?? 1) > 1 || flags.precision !== undefined;
   const progress = progressReporter(!flags.json && manyRuns);
   try {
@@ -47,7 +54,7 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
       ...(flags.precision !== undefined ? { precisionPercent: flags.precision } : {}),
       ...(flags.maxRuns !== undefined ? { maxRuns: flags.maxRuns } : {}),
       workers: flags.workers ?? (manyRuns ? defaultWorkerCount() : 1),
-      ...(catalogue ? { catalogue } : {}),
+      catalogue,
       identity: { file, sha256: createHash('sha256').update(loaded.text).digest('hex') },
       ...(progress ? { onProgress: progress.update } : {}),
     });

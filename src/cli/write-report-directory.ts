@@ -1,0 +1,49 @@
+/**
+ * Writes a report directory so that nothing is lost: every file goes into a fresh
+ * temporary sibling directory first; only when all are written does it take the
+ * report's place (the previous report moved aside, then removed). A failure before the
+ * swap removes the temporary directory and leaves the previous report untouched.
+ */
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export interface ReportFile {
+  /** Path inside the report directory, e.g. "charts/concurrency.png". */
+  path: string;
+  content: string | Uint8Array;
+}
+
+export async function writeReportDirectory(target: string, files: ReportFile[]): Promise<void> {
+  const parent = dirname(target);
+  await mkdir(parent, { recursive: true });
+  const staging = await mkdtemp(join(parent, `.${basename(target)}.writing-`));
+  try {
+    for (const file of files) {
+      const path = join(staging, file.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.content);
+    }
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const previous = (await exists(target)) ? `${staging}.previous` : undefined;
+  if (previous) await rename(target, previous);
+  try {
+    await rename(staging, target);
+  } catch (error) {
+    if (previous) await rename(previous, target);
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  if (previous) await rm(previous, { recursive: true, force: true });
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
