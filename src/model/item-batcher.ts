@@ -18,7 +18,7 @@ export class ItemBatcher {
 
   /**
    * @param maxItems MaxItemsPerBatch (Infinity when unset)
-   * @param maxBytes MaxInputBytesPerBatch (Infinity to skip drawing item sizes)
+   * @param maxBytes MaxInputBytesPerBatch; Infinity when it cannot bind (no sizes are drawn then)
    * @param drawItemBytes draws the size of the next item
    */
   constructor(
@@ -34,26 +34,35 @@ export class ItemBatcher {
 
   /** Closes and returns the next batch's item count, or 0 when no batch can close yet. */
   nextBatch(supply: ItemSupply): number {
-    const limitBytes = this.maxBytes !== Infinity;
+    if (this.maxBytes === Infinity) return this.nextBatchByCount(supply);
     for (;;) {
       if (this.openItems >= this.maxItems) return this.close();
-      let itemBytes = 0;
+      let itemBytes: number;
       if (this.carriedBytes >= 0) {
         itemBytes = this.carriedBytes;
         this.carriedBytes = -1;
       } else if (supply.available > 0) {
         supply.available--;
-        if (limitBytes) itemBytes = this.drawItemBytes();
+        itemBytes = this.drawItemBytes();
       } else {
         return supply.exhausted && this.openItems > 0 ? this.close() : 0;
       }
-      if (limitBytes && this.openItems > 0 && this.openBytes + itemBytes > this.maxBytes) {
+      if (this.openItems > 0 && this.openBytes + itemBytes > this.maxBytes) {
         this.carriedBytes = itemBytes;
         return this.close();
       }
       this.openItems++;
       this.openBytes += itemBytes;
     }
+  }
+
+  /** Without a byte limit that can bind, items move in bulk: no draw, no loop per item. */
+  private nextBatchByCount(supply: ItemSupply): number {
+    const take = Math.min(supply.available, this.maxItems - this.openItems);
+    supply.available -= take;
+    this.openItems += take;
+    if (this.openItems >= this.maxItems) return this.close();
+    return supply.exhausted && supply.available === 0 && this.openItems > 0 ? this.close() : 0;
   }
 
   private close(): number {

@@ -14,7 +14,7 @@
  */
 import { EXPRESS_MAX_DURATION_MS, MAP_RUN_MAX_PARALLEL_CHILDREN, MAX_PAYLOAD_BYTES, startExecutionQuota, stateTransitionQuota } from '../aws/quotas.js';
 import { SimulationKernel } from '../core/index.js';
-import { deriveStream, meanOf, type Rng } from '../random/index.js';
+import { deriveStream, maxOf, meanOf, type Rng } from '../random/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { ItemBatcher } from './item-batcher.js';
 import { ItemReader } from './item-reader.js';
@@ -202,9 +202,15 @@ class MapRun {
       this.startChildren(),
     );
     const batcher = scenario.itemBatcher;
-    this.batcher = batcher
-      ? new ItemBatcher(batcher.maxItemsPerBatch ?? Infinity, batcher.maxInputBytesPerBatch, drawFrom(itemReader.itemSizeBytes, key, 'itemReader.itemSize'))
-      : new ItemBatcher(1, Infinity, () => 0);
+    const maxItems = batcher?.maxItemsPerBatch ?? (batcher ? Infinity : 1);
+    // The byte limit binds only if a full batch of the largest items could exceed it;
+    // otherwise batching is by count alone and no item size needs drawing.
+    const byteLimitBinds = batcher !== undefined && maxItems * maxOf(itemReader.itemSizeBytes) > batcher.maxInputBytesPerBatch;
+    this.batcher = new ItemBatcher(
+      maxItems,
+      byteLimitBinds ? (batcher?.maxInputBytesPerBatch ?? Infinity) : Infinity,
+      drawFrom(itemReader.itemSizeBytes, key, 'itemReader.itemSize'),
+    );
     this.itemsPerBatchEstimate = batcher
       ? Math.max(1, Math.min(batcher.maxItemsPerBatch ?? Infinity, Math.floor(batcher.maxInputBytesPerBatch / Math.max(1, this.meanItemBytes))))
       : 1;

@@ -45,6 +45,21 @@ export function minOf(spec: DistributionSpec): number {
   return modelOf(spec).min;
 }
 
+/** The largest value a draw can take: Infinity for unbounded distributions. */
+export function maxOf(spec: DistributionSpec): number {
+  switch (spec.type) {
+    case 'constant':
+      return spec.value;
+    case 'uniform':
+    case 'triangular':
+      return spec.max;
+    case 'empirical':
+      return 'samples' in spec ? Math.max(...spec.samples) : (spec.percentiles.at(-1)?.value ?? Infinity);
+    default:
+      return Infinity;
+  }
+}
+
 /** Exact quantile for p in (0, 1); type-7 sample quantile for `samples`. Compile once if calling often. */
 export function quantileOf(spec: DistributionSpec, p: number): number {
   return compileDistribution(spec).quantile(p);

@@ -5,6 +5,7 @@ export {
   compileDistribution,
   compileSampler,
   describeDistribution,
+  maxOf,
   meanOf,
   minOf,
   quantileOf,
