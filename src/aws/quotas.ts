@@ -97,3 +97,7 @@ export function startExecutionQuota(region: string, executionType: 'STANDARD' | 
 export function legacyBurst(region: string): number {
   return LAMBDA_LEGACY_BURST_BY_REGION[region] ?? LAMBDA_LEGACY_BURST_OTHER_REGIONS;
 }
+
+/** Lambda allocates CPU in proportion to memory; at 1,769 MB a function has one full vCPU.
+ *  https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html */
+export const LAMBDA_MEMORY_PER_VCPU_MB = 1769;

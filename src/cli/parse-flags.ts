@@ -3,6 +3,7 @@
  * the value.
  */
 import { UserInputError } from '../errors.js';
+import { parseBudgetUsd, parseDeadlineSeconds } from '../planner/parse-goal.js';
 
 function wholeNumber(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
@@ -33,3 +34,15 @@ export const parseDiscount = (text: string) => {
   }
   return value;
 };
+
+export function parseDeadline(text: string): number {
+  const seconds = parseDeadlineSeconds(text);
+  if (seconds === undefined) throw new UserInputError([{ field: '--deadline', message: 'must be a duration such as 10m, 90s or 1h30m', value: text }]);
+  return seconds;
+}
+
+export function parseBudget(text: string): number {
+  const usd = parseBudgetUsd(text);
+  if (usd === undefined) throw new UserInputError([{ field: '--budget', message: 'must be an amount in USD above 0, such as 5 or $0.50', value: text }]);
+  return usd;
+}

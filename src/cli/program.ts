@@ -8,11 +8,16 @@ import { TOOL_VERSION } from '../version.js';
 import { runPriceCommand } from './commands/price-command.js';
 import { runPricesCommand } from './commands/prices-command.js';
 import { runSimulateCommand, type SimulateFlags } from './commands/simulate-command.js';
+import { runSweepCommand, type SweepFlags } from './commands/sweep-command.js';
+import { runCompareCommand, type CompareFlags } from './commands/compare-command.js';
+import { parseFailIf, type FailIf } from '../planner/fail-if.js';
 import { runValidateCommand } from './commands/validate-command.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliOutput } from './output.js';
 import { parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseWorkers } from './parse-flags.js';
 import { collectPriceOverride, type PriceOverrides } from './parse-price-override.js';
+import { parseVaryFlag, type Variation } from '../planner/variation.js';
+import { parseBudget, parseDeadline } from './parse-flags.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -61,6 +66,57 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     )
     .action(async (file: string, flags: SimulateFlags) => {
       exitCode = await runSimulateCommand(file, flags, io);
+    });
+
+  program
+    .command('sweep')
+    .description('Try every combination of settings, find the Pareto frontier of P90 time and cost, and recommend one.')
+    .argument('<scenario>', 'scenario file (.yaml, .yml or .json)')
+    .option('--vary <field=v1,v2,...>', 'a field and the values to try (repeatable); adds to the scenario\'s sweep.vary', (text: string, previous: Variation[] = []) => [
+      ...previous,
+      parseVaryFlag(text),
+    ])
+    .option('--runs <n>', 'replications per configuration (default: sweep.runs, or 100)', parseRuns)
+    .option('--deadline <duration>', 'recommend the cheapest configuration finishing within this at P90, e.g. 10m', parseDeadline)
+    .option('--budget <usd>', 'recommend the fastest configuration costing at most this per run at P90', parseBudget)
+    .option('--seed <n>', 'seed shared by every configuration (common random numbers)', parseSeed)
+    .option('--workers <n>', 'worker threads (default: one per core)', parseWorkers)
+    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
+    .option('--json', 'print the versioned JSON result instead of the table')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ dmap sweep scenarios/reinvent-500k.yaml --vary itemBatcher.maxItemsPerBatch=100,250,1000 --vary maxConcurrency=500,1000,3000',
+        '  $ dmap sweep scenarios/reinvent-500k.yaml --vary lambda.memoryMb=1024,2048 --deadline 10m',
+      ].join('\n'),
+    )
+    .action(async (file: string, flags: SweepFlags) => {
+      exitCode = await runSweepCommand(file, flags, io);
+    });
+
+  program
+    .command('compare')
+    .description('Compare two options at P50 and P90, in money and time, line by line; guard CI with --fail-if.')
+    .argument('<a>', 'option A: a scenario file, or a result saved with `dmap simulate --json`')
+    .argument('<b>', 'option B: the same')
+    .option('--runs <n>', 'replications of each scenario (default 100)', parseRuns)
+    .option('--seed <n>', 'seed for both (common random numbers)', parseSeed)
+    .option('--workers <n>', 'worker threads (default: one per core)', parseWorkers)
+    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
+    .option('--markdown', 'print GitHub Markdown, for a pull-request comment')
+    .option('--json', 'print the comparison as JSON')
+    .option('--fail-if <guard>', 'exit 1 when B breaches it, e.g. "cost-p90 > 10%", "time-p50 > 30s" (repeatable)', (text: string, previous: FailIf[] = []) => [
+      ...previous,
+      parseFailIf(text),
+    ])
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ dmap compare scenarios/reinvent-500k.yaml candidate.yaml --markdown\n  $ dmap compare baseline.json candidate.yaml --fail-if "cost-p90 > 10%" --fail-if "time-p90 > 5%"',
+    )
+    .action(async (a: string, b: string, flags: CompareFlags) => {
+      exitCode = await runCompareCommand(a, b, flags, io);
     });
 
   program

@@ -17,6 +17,7 @@ import { SimulationKernel } from '../core/index.js';
 import { deriveStream, maxOf, meanOf, type Rng } from '../random/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { ItemBatcher } from './item-batcher.js';
+import { durationFactor } from './memory-speed.js';
 import { ItemReader } from './item-reader.js';
 import type { ItemSupply } from './item-supply.js';
 import { Acquire, LambdaCapacity } from './lambda-capacity.js';
@@ -82,6 +83,8 @@ class MapRun {
   private readonly injectedCode: Int32Array;
   private readonly injectedIsServiceError: Uint8Array;
   private readonly itemsPerBatchEstimate: number;
+  /** Duration multiplier for the memory size (1 at the memory durations were measured at). */
+  private readonly speedFactor: number;
 
   // Random draws, one stream per component.
   private readonly drawStartLatencyMs: Draw;
@@ -191,6 +194,7 @@ class MapRun {
     this.lambdaTimeoutMs = lambda.timeoutSeconds * 1000;
     this.taskTimeoutMs = childWorkflow.taskTimeoutSeconds === undefined ? Infinity : childWorkflow.taskTimeoutSeconds * 1000;
     this.meanItemBytes = meanOf(itemReader.itemSizeBytes);
+    this.speedFactor = durationFactor(lambda.memoryMb, lambda.durationMeasuredAtMemoryMb ?? lambda.memoryMb, lambda.cpuBoundFraction);
 
     const latencySpec =
       itemReader.source === 's3ListObjectsV2'
@@ -368,7 +372,7 @@ class MapRun {
     }
     this.recordGauges();
     let outcome = NO_ERROR;
-    let runMs = this.drawOverheadMs() + this.drawPerItemMs() * (this.slotItems[slot] as number);
+    let runMs = (this.drawOverheadMs() + this.drawPerItemMs() * (this.slotItems[slot] as number)) * this.speedFactor;
     if (this.slotPoison[slot] === 1) outcome = this.poisonError;
     else if (injected >= 0) outcome = this.injectedCode[injected] as number;
     if (runMs > this.lambdaTimeoutMs) {

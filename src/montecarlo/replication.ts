@@ -16,6 +16,8 @@ export interface ReplicationRecord {
   /** Cost per line, keyed by `lineKey`. */
   costByLine: Record<string, number>;
   counters: ReplicationCounters;
+  /** Failed invocation attempts by error name (throttles included), as the run saw them. */
+  failuresByError: Record<string, number>;
   timeSeries: TimeSeries;
 }
 
@@ -80,6 +82,7 @@ export function runReplication(context: ReplicationContext, replication: number)
         lambdaGbSeconds: usage.lambda.gbSeconds,
         standardTransitions: usage.stepFunctions.parentTransitions + usage.stepFunctions.childTransitions,
       },
+      failuresByError: result.attempts.failuresByError,
       timeSeries: result.timeSeries,
     },
   };

@@ -31,6 +31,8 @@ export interface SimulationSummary {
   counters: Record<keyof ReplicationCounters, MetricSummary>;
   /** Runs that ended FAILED (tolerated-failure threshold or data limit). */
   failure: { runsFailed: number; probability: number; ci95: [number, number] };
+  /** Failed invocation attempts by error name, summed over all runs, sorted by name. */
+  failuresByError: Record<string, number>;
   timeSeries: {
     bucketSeconds: number;
     runningChildren: Band;
@@ -59,6 +61,7 @@ export function summarizeReplications(records: readonly ReplicationRecord[]): Si
     costByLine: Object.fromEntries(lineKeys.map((key) => [key, summarizeMetric(records.map((r) => r.costByLine[key] ?? 0))])),
     counters: Object.fromEntries(counterKeys.map((key) => [key, summarizeMetric(records.map((r) => r.counters[key]))])) as SimulationSummary['counters'],
     failure: { runsFailed, probability: runsFailed / records.length, ci95: proportionInterval(runsFailed, records.length) },
+    failuresByError: sumByKey(records.map((r) => r.failuresByError)),
     timeSeries: {
       bucketSeconds: (series[0] as TimeSeries).bucketMs / 1000,
       ...(Object.fromEntries(SERIES.map((name) => [name, band(series.map((s) => s[name]))])) as Record<(typeof SERIES)[number], Band>),
@@ -98,4 +101,10 @@ export function histogram(values: readonly number[]): Histogram {
   const counts = new Array<number>(bins).fill(0);
   for (const v of values) counts[Math.min(bins - 1, Math.floor((v - low) / width))]! += 1;
   return { edges: Array.from({ length: bins + 1 }, (_, i) => (i === bins ? high : low + i * width)), counts };
+}
+
+function sumByKey(maps: ReadonlyArray<Record<string, number>>): Record<string, number> {
+  const totals = new Map<string, number>();
+  for (const map of maps) for (const [key, count] of Object.entries(map)) totals.set(key, (totals.get(key) ?? 0) + count);
+  return Object.fromEntries([...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -22,7 +22,7 @@ export class ReplicationPool {
   private readonly workers: Worker[] = [];
 
   constructor(
-    private readonly context: ReplicationContext,
+    private context: ReplicationContext,
     private readonly options: PoolOptions,
   ) {
     if (options.workers > 1) {
@@ -32,6 +32,15 @@ export class ReplicationPool {
         this.workers.push(worker);
       }
     }
+  }
+
+  /**
+   * Switches every worker to another scenario (a sweep's next point). Messages to a
+   * worker arrive in order, so ranges sent after this use the new context.
+   */
+  setContext(context: ReplicationContext): void {
+    this.context = context;
+    for (const worker of this.workers) worker.postMessage({ context });
   }
 
   /** Runs replications [from, to) and returns their records in index order. */

@@ -43,29 +43,45 @@ export const DEFAULT_MAX_RUNS = 10_000;
 const PRECISION_START_RUNS = 100;
 
 export async function runSimulation(context: ReplicationContext, options: RunOptions): Promise<SimulationRun> {
-  let target = options.precisionPercent === undefined ? options.runs : Math.max(options.runs, PRECISION_START_RUNS);
   // Workers load while this thread runs replication 0, the one kept in full.
   const pool = new ReplicationPool(context, {
     workers: options.workers,
     ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(done, target) } : {}),
   });
+  let target = options.runs;
+  try {
+    return await runOnPool(pool, context, options, (t) => (target = t));
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * The replications of one scenario on an existing pool (a sweep reuses one pool for
+ * all its points). `onTarget` learns the run count as --precision raises it.
+ */
+export async function runOnPool(
+  pool: ReplicationPool,
+  context: ReplicationContext,
+  options: RunOptions,
+  onTarget: (target: number) => void = () => undefined,
+): Promise<SimulationRun> {
+  let target = options.precisionPercent === undefined ? options.runs : Math.max(options.runs, PRECISION_START_RUNS);
+  onTarget(target);
   const first = runReplication(context, 0);
   const maxRuns = Math.max(target, options.maxRuns ?? DEFAULT_MAX_RUNS);
   const records: ReplicationRecord[] = [first.record];
-  try {
-    for (;;) {
-      records.push(...(await pool.run(records.length, target, records.length)));
-      const summary = summarizeReplications(records);
-      if (options.precisionPercent === undefined) return { first, records, summary };
-      const achievedPercent = relativeHalfWidthPercent(summary);
-      const met = achievedPercent <= options.precisionPercent;
-      if (met || target >= maxRuns) {
-        return { first, records, summary, precision: { targetPercent: options.precisionPercent, achievedPercent, met, maxRuns } };
-      }
-      target = Math.min(maxRuns, target * 2);
+  for (;;) {
+    records.push(...(await pool.run(records.length, target, records.length)));
+    const summary = summarizeReplications(records);
+    if (options.precisionPercent === undefined) return { first, records, summary };
+    const achievedPercent = relativeHalfWidthPercent(summary);
+    const met = achievedPercent <= options.precisionPercent;
+    if (met || target >= maxRuns) {
+      return { first, records, summary, precision: { targetPercent: options.precisionPercent, achievedPercent, met, maxRuns } };
     }
-  } finally {
-    await pool.close();
+    target = Math.min(maxRuns, target * 2);
+    onTarget(target);
   }
 }
 

@@ -83,6 +83,21 @@ export const lambdaSchema = z
     perItemDurationMs: distributionSchema(
       'Average time per item within one invocation, in ms: one value is drawn per invocation and multiplied by the items in its batch, so its spread is the spread between batches (the spread of single items averages out over a batch).',
     ),
+    cpuBoundFraction: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe(
+        'Share of the invocation time (overhead and per-item) that is CPU-bound and so scales with memory: Lambda allocates CPU in proportion to memory, one full vCPU at 1,769 MB. 0 = pure I/O, 1 = pure CPU. AWS publishes nothing per workload; default 0.5, see docs/model.md.',
+      ),
+    durationMeasuredAtMemoryMb: z
+      .number()
+      .int()
+      .min(LAMBDA_MIN_MEMORY_MB)
+      .max(LAMBDA_MAX_MEMORY_MB)
+      .optional()
+      .describe('Memory size at which invocationOverheadMs and perItemDurationMs were measured; absent means memoryMb. Sweeps over memoryMb keep it fixed, so durations scale.'),
     errors: z
       .array(injectedError)
       .default([])

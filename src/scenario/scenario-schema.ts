@@ -14,6 +14,7 @@ import { childWorkflowSchema } from './child-workflow-schema.js';
 import { distributionSchema } from './distribution-schema.js';
 import { itemReaderSchema } from './item-reader-schema.js';
 import { lambdaSchema } from './lambda-schema.js';
+import { parseDeadlineSeconds } from '../planner/parse-goal.js';
 import { PRICE_KEY_NAMES } from '../pricing/price-keys.js';
 
 const itemBatcher = z
@@ -150,6 +151,21 @@ export const scenarioSchema = z
       })
       .prefault({})
       .describe('How the simulated usage is priced.'),
+    sweep: z
+      .strictObject({
+        vary: z
+          .record(z.string().min(1), z.array(z.union([z.number(), z.string(), z.boolean()])).min(1))
+          .describe('Field path → values to try, e.g. `itemBatcher.maxItemsPerBatch: [50, 100, 250]`. Every combination is a point.'),
+        runs: z.number().int().min(1).default(100).describe('Replications per point.'),
+        deadline: z
+          .string()
+          .refine((text) => parseDeadlineSeconds(text) !== undefined, 'must be a duration such as 10m, 90s or 1h30m')
+          .optional()
+          .describe('Recommend the cheapest configuration that finishes within this, at P90.'),
+        budgetUsd: z.number().positive().optional().describe('Recommend the fastest configuration that costs at most this per run, at P90.'),
+      })
+      .optional()
+      .describe('What `dmap sweep` varies (the --vary flags add to it and win for the same field).'),
     timeSeriesBucketMs: z
       .number()
       .int()

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { readTextFile } from '../../input/read-text-file.js';
+import { compareResults } from '../../planner/compare.js';
+import { breaches, type FailIf } from '../../planner/fail-if.js';
+import { defaultCatalogue, loadCatalogueFile } from '../../pricing/load-catalogue.js';
+import { renderComparisonMarkdown, renderComparisonText } from '../../report/comparison-report.js';
+import { SIMULATE_FORMAT, type SimulationJson } from '../../report/simulation-json.js';
+import { defaultWorkerCount } from '../../runner/replication-pool.js';
+import { parseScenarioText } from '../../scenario/index.js';
+import { simulate } from '../../simulate.js';
+import type { PriceCatalogue } from '../../pricing/index.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliOutput } from '../output.js';
+
+export interface CompareFlags {
+  runs?: number;
+  seed?: number;
+  workers?: number;
+  catalogue?: string;
+  markdown?: boolean;
+  json?: boolean;
+  failIf?: FailIf[];
+}
+
+export async function runCompareCommand(fileA: string, fileB: string, flags: CompareFlags, io: CliOutput): Promise<number> {
+  const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
+  const a = await resultOf(fileA, flags, catalogue);
+  const b = await resultOf(fileB, flags, catalogue);
+  const comparison = compareResults(a, b);
+  const breached = breaches(comparison, flags.failIf ?? []);
+  if (flags.json) io.out(`${JSON.stringify({ format: 'dmap-planner/compare', formatVersion: 1, ...comparison, breaches: breached.map((x) => ({ guard: x.guard.text, observed: x.observed })) }, null, 2)}\n`);
+  else io.out(flags.markdown ? renderComparisonMarkdown(comparison, breached) : renderComparisonText(comparison, breached));
+  for (const breach of breached) io.err(`guard failed: ${breach.guard.text} (observed ${breach.observed})\n`);
+  return breached.length > 0 ? ExitCode.thresholdBreached : ExitCode.ok;
+}
+
+/** A saved `dmap simulate --json` result is used as it is; a scenario is simulated (same seed for both sides). */
+async function resultOf(file: string, flags: CompareFlags, catalogue: PriceCatalogue): Promise<SimulationJson> {
+  const text = await readTextFile(file, 'scenario or result');
+  if (file.endsWith('.json')) {
+    const parsed = safeJson(text);
+    if (parsed?.format === SIMULATE_FORMAT) return parsed as SimulationJson;
+  }
+  const { scenario } = parseScenarioText(text, file);
+  const runs = flags.runs ?? 100;
+  const { json } = await simulate(scenario, {
+    runs,
+    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+    workers: flags.workers ?? (runs > 1 ? defaultWorkerCount() : 1),
+    catalogue,
+    identity: { file, sha256: createHash('sha256').update(text).digest('hex') },
+  });
+  return json;
+}
+
+function safeJson(text: string): { format?: unknown } | undefined {
+  try {
+    return JSON.parse(text) as { format?: unknown };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { UserInputError } from '../../errors.js';
+import { paretoFrontier } from '../../planner/pareto-frontier.js';
+import { isSafe } from '../../planner/point-result.js';
+import { parseDeadlineSeconds } from '../../planner/parse-goal.js';
+import { recommend } from '../../planner/recommend.js';
+import { sweepPoints } from '../../planner/sweep-points.js';
+import type { Variation } from '../../planner/variation.js';
+import { defaultCatalogue, loadCatalogueFile } from '../../pricing/load-catalogue.js';
+import { buildSweepJson } from '../../report/sweep-json.js';
+import { describeSettings, renderSweepText } from '../../report/sweep-text.js';
+import { defaultWorkerCount } from '../../runner/replication-pool.js';
+import { runSweep } from '../../runner/run-sweep.js';
+import { loadScenarioFile } from '../../scenario/load-scenario.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliOutput } from '../output.js';
+import { progressReporter } from '../progress.js';
+
+export interface SweepFlags {
+  vary?: Variation[];
+  runs?: number;
+  seed?: number;
+  workers?: number;
+  deadline?: number;
+  budget?: number;
+  catalogue?: string;
+  json?: boolean;
+}
+
+export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOutput): Promise<number> {
+  const loaded = await loadScenarioFile(file);
+  const block = loaded.scenario.sweep;
+  // The scenario's sweep block, with --vary flags added (a flag wins for the same field).
+  const byPath = new Map<string, Variation>(Object.entries(block?.vary ?? {}).map(([path, values]) => [path, { path, values }]));
+  for (const variation of flags.vary ?? []) byPath.set(variation.path, variation);
+  const variations = [...byPath.values()];
+  if (variations.length === 0) {
+    throw new UserInputError([{ file, field: 'sweep.vary', message: 'nothing to vary: add --vary FIELD=V1,V2 or a sweep.vary block to the scenario' }]);
+  }
+  const points = sweepPoints(loaded.document, loaded.scenario, variations);
+  const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
+  const runs = flags.runs ?? block?.runs ?? 100;
+  const seed = flags.seed ?? loaded.scenario.seed;
+  const goal = {
+    ...(flags.deadline !== undefined ? { deadlineSeconds: flags.deadline } : block?.deadline ? { deadlineSeconds: parseDeadlineSeconds(block.deadline) as number } : {}),
+    ...(flags.budget !== undefined ? { budgetUsd: flags.budget } : block?.budgetUsd !== undefined ? { budgetUsd: block.budgetUsd } : {}),
+  };
+  const progress = progressReporter(!flags.json);
+  let results;
+  try {
+    results = await runSweep(points, {
+      seed,
+      runs,
+      workers: flags.workers ?? defaultWorkerCount(),
+      catalogue,
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+  } finally {
+    progress?.stop();
+  }
+  // A configuration that fails or times out is no trade-off: the frontier is of the rest.
+  const frontier = paretoFrontier(results.filter(isSafe));
+  const recommendation = recommend(results, goal, describeSettings);
+  const sweep = buildSweepJson({
+    identity: { name: loaded.scenario.name, description: loaded.scenario.description, file, sha256: createHash('sha256').update(loaded.text).digest('hex') },
+    seed,
+    runsPerPoint: runs,
+    variations,
+    goal,
+    points: results,
+    frontier,
+    recommendation,
+  });
+  io.out(flags.json ? `${JSON.stringify(sweep, null, 2)}\n` : renderSweepText(sweep));
+  return ExitCode.ok;
+}

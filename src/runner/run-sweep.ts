@@ -1,0 +1,42 @@
+/**
+ * Runs every point of a sweep with the same seed, so all points share common random
+ * numbers: each component draws the same stream at every point, and differences come
+ * from the configuration, not from noise. One worker pool serves all points.
+ */
+import type { SweepPoint } from '../planner/sweep-points.js';
+import { pointResult, type PointResult } from '../planner/point-result.js';
+import type { PriceCatalogue } from '../pricing/index.js';
+import { ReplicationPool } from './replication-pool.js';
+import { runOnPool } from './run-simulation.js';
+
+export interface SweepRunOptions {
+  seed: number;
+  runs: number;
+  workers: number;
+  catalogue: PriceCatalogue;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function runSweep(points: readonly SweepPoint[], options: SweepRunOptions): Promise<PointResult[]> {
+  const total = points.length * options.runs;
+  const contextOf = (point: SweepPoint) => ({ scenario: point.scenario, seed: options.seed, catalogue: options.catalogue });
+  const first = points[0];
+  if (!first) return [];
+  let doneBefore = 0;
+  const pool = new ReplicationPool(contextOf(first), {
+    workers: options.workers,
+    ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(doneBefore + done, total) } : {}),
+  });
+  const results: PointResult[] = [];
+  try {
+    for (const point of points) {
+      if (point !== first) pool.setContext(contextOf(point));
+      const run = await runOnPool(pool, contextOf(point), { runs: options.runs, workers: options.workers });
+      results.push(pointResult(point.index, point.settings, run.summary));
+      doneBefore += options.runs;
+    }
+  } finally {
+    await pool.close();
+  }
+  return results;
+}
