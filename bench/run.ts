@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { holdBareHeap, holdKernel, type HoldResult } from './kernel-bench.js';
 import { benchFlagship } from './model-bench.js';
 import { benchMonteCarlo } from './montecarlo-bench.js';
+import { benchSweep } from './sweep-bench.js';
 
 const PENDING = 10_000;
 const EVENTS = 2_000_000;
@@ -62,3 +63,5 @@ console.log('');
 largeSection();
 console.log('');
 await benchMonteCarlo();
+console.log('');
+benchSweep();
