@@ -54,12 +54,14 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--runs-per-month <n>', 'Map Runs a month: tiers and free tier apply to the monthly total (overrides the scenario)', parseRunsPerMonth)
     .option('--price <key=usd[/per]>', 'a custom price replacing the catalogue\'s, e.g. lambda.request=0.18/1000000 (repeatable)', collectPriceOverride)
     .option('--json', 'print the versioned JSON result (docs/json-output.md) instead of the summary')
+    .option('--report [dir]', 'also write a report directory: report.html, summary.md, charts/*.png, result.json, CSVs (default reports/<scenario name>/)')
     .addHelpText(
       'after',
       [
         '',
         'Examples:',
         '  $ dmap simulate scenarios/reinvent-500k.yaml',
+        '  $ dmap simulate scenarios/reinvent-500k.yaml --runs 1000 --report',
         '  $ dmap simulate scenarios/reinvent-500k.yaml --runs 1000',
         '  $ dmap simulate scenarios/noaa-weather.yaml --precision 1 --json > result.json',
       ].join('\n'),

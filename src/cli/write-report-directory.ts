@@ -4,20 +4,19 @@
  * report's place (the previous report moved aside, then removed). A failure before the
  * swap removes the temporary directory and leaves the previous report untouched.
  */
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { ReportFile } from '../report/report-file.js';
 
-export interface ReportFile {
-  /** Path inside the report directory, e.g. "charts/concurrency.png". */
-  path: string;
-  content: string | Uint8Array;
-}
+export type { ReportFile } from '../report/report-file.js';
 
 export async function writeReportDirectory(target: string, files: ReportFile[]): Promise<void> {
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
   const staging = await mkdtemp(join(parent, `.${basename(target)}.writing-`));
   try {
+    // mkdtemp makes the directory private (0700); a report is for sharing.
+    await chmod(staging, 0o755);
     for (const file of files) {
       const path = join(staging, file.path);
       await mkdir(dirname(path), { recursive: true });

@@ -25,7 +25,7 @@ describe('dmap compare', () => {
     const run = runDmap('compare', 'scenarios/small-inline.yaml', b, '--runs', '20', '--seed', '42', '--fail-if', 'time-p90 < -10%', '--markdown');
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^### dmap-planner: small-inline-wide against small-inline$/m);
-    expect(run.stdout).toMatch(/\*\*B \(small-inline-wide\) .* and finishes [\d.]+ s sooner than A \(small-inline\)\.\*\*/);
+    expect(run.stdout).toMatch(/\*\*B \\\(small-inline-wide\\\) .* and finishes [\d.]+ s sooner than A \\\(small-inline\\\)\.\*\*/);
     expect(run.stdout).toMatch(/^\| Wall time P90 \| .* \| −[\d.]+ s \(−\d+\.\d %\) \|$/m);
     expect(run.stderr).toMatch(/^guard failed: time-p90 < -10% \(observed −/m);
   });

@@ -11,6 +11,12 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
 import type { PriceOverrides } from '../parse-price-override.js';
 import { progressReporter } from '../progress.js';
+import { chartJsBrowserBundle } from '../chart-js-source.js';
+import { writeReportDirectory } from '../write-report-directory.js';
+import { buildReportModel } from '../../report/build-report.js';
+import { renderReportFiles } from '../../report/report-files.js';
+import type { SimulationJson } from '../../report/simulation-json.js';
+import { join } from 'node:path';
 
 export interface SimulateFlags {
   seed?: number;
@@ -24,6 +30,8 @@ export interface SimulateFlags {
   runsPerMonth?: number;
   price?: PriceOverrides;
   json?: boolean;
+  /** Write a report directory: a path, or true for reports/<scenario name>/. */
+  report?: string | boolean;
 }
 
 export async function runSimulateCommand(file: string, flags: SimulateFlags, io: CliOutput): Promise<number> {
@@ -48,7 +56,7 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
         priceOverrides: { ...pricing.priceOverrides, ...flags.price },
       },
     };
-    const { json } = await simulate(scenario, {
+    const { json, run } = await simulate(scenario, {
       ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
       runs: flags.runs ?? 1,
       ...(flags.precision !== undefined ? { precisionPercent: flags.precision } : {}),
@@ -67,8 +75,38 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
       for (const warning of loaded.warnings) io.err(`warning: ${formatProblem(warning)}\n`);
       io.out(renderSummaryText(json));
     }
+    if (flags.report !== undefined && flags.report !== false) {
+      const directory = typeof flags.report === 'string' ? flags.report : join('reports', slug(scenario.name));
+      const model = buildReportModel({ result: json, scenario, rawDocument: loaded.document, command: rerunCommand(file, json, flags, directory) });
+      const files = await renderReportFiles(model, run.first.cost.monthly, { chartJsSource: await chartJsBrowserBundle() });
+      await writeReportDirectory(directory, files);
+      const where = `Report written to ${directory}/ (open ${join(directory, 'report.html')}): ${files.map((f) => f.path).join(', ')}\n`;
+      if (flags.json) io.err(where);
+      else io.out(`\n${where}`);
+    }
     return ExitCode.ok;
   } finally {
     progress?.stop();
   }
+}
+
+/** A folder name from a scenario name: lower case, anything unusual becomes "-". */
+export function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
+}
+
+/** The command that reproduces this report exactly: same file, seed, runs and pricing. */
+function rerunCommand(file: string, json: SimulationJson, flags: SimulateFlags, directory: string): string {
+  const args = ['dmap', 'simulate', file, '--seed', String(json.seed), '--runs', String(json.runs)];
+  if (flags.catalogue) args.push('--catalogue', flags.catalogue);
+  if (flags.freeTier !== undefined) args.push(flags.freeTier ? '--free-tier' : '--no-free-tier');
+  if (flags.discount !== undefined) args.push('--discount', String(flags.discount));
+  if (flags.runsPerMonth !== undefined) args.push('--runs-per-month', String(flags.runsPerMonth));
+  for (const [key, price] of Object.entries(flags.price ?? {})) args.push('--price', `${key}=${price?.usd}${price?.per ? `/${price.per}` : ''}`);
+  args.push('--report', directory);
+  return args.map(shellQuote).join(' ');
+}
+
+function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,0 +1,95 @@
+/// <reference lib="dom" />
+/**
+ * Opens a real report in headless Chromium (Debian's `chromium`, driven by
+ * playwright-core) the way a reader would: from disk, offline. No console error, no
+ * network request, every chart drawn, and user text shown as text. A screenshot is
+ * kept in test-output/ for a person to look at.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDmap } from '../cli/run-dmap.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const XSS_NAME = '<script>alert(1)</script>';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function writeReport(scenarioFile: string, runs: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'dmap-browser-')), 'report');
+  const run = runDmap('simulate', scenarioFile, '--runs', runs, '--report', dir);
+  expect(run.status, run.stderr).toBe(0);
+  return join(dir, 'report.html');
+}
+
+async function open(file: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const url = pathToFileURL(file).href;
+  page.on('request', (request) => request.url() !== url && requests.push(request.url()));
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.chartsReady === 'true', undefined, { timeout: 20_000 });
+  return { page, consoleErrors, requests, dialogs };
+}
+
+describe('report.html in Chromium', () => {
+  it('opens offline, draws every chart and logs no error', async () => {
+    const file = writeReport('scenarios/reinvent-500k.yaml', '60');
+    const { page, consoleErrors, requests } = await open(file);
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([]);
+    const canvases = await page.$$eval('canvas', (elements) =>
+      elements.map((canvas) => {
+        const c = canvas as HTMLCanvasElement;
+        const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) painted++;
+        return { id: c.dataset.chartId, width: c.width, painted: painted / (data.length / 4) };
+      }),
+    );
+    expect(canvases.map((c) => c.id)).toEqual(['concurrency', 'items-completed', 'wall-time', 'cost-by-line', 'cost-distribution']);
+    for (const canvas of canvases) {
+      expect(canvas.width, canvas.id).toBeGreaterThan(0);
+      expect(canvas.painted, canvas.id).toBeGreaterThan(0.02);
+    }
+    mkdirSync('test-output', { recursive: true });
+    await page.screenshot({ path: 'test-output/report-flagship.png', fullPage: true });
+    await page.close();
+  });
+
+  it('shows a scenario named like a script as text and runs nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dmap-xss-'));
+    const scenarioFile = join(dir, 'xss.yaml');
+    const original = readFileSync('scenarios/small-inline.yaml', 'utf8');
+    writeFileSync(scenarioFile, original.replace(/^name: .*$/m, `name: "${XSS_NAME}"`).replace(/^description: .*$/m, 'description: "<img src=x onerror=alert(2)> & <b>bold</b>"'));
+    const { page, consoleErrors, requests, dialogs } = await open(writeReport(scenarioFile, '5'));
+    expect(dialogs).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(await page.locator('h1').innerText()).toBe(XSS_NAME);
+    expect(await page.locator('img').count()).toBe(0);
+    await page.close();
+  });
+});
