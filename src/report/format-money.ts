@@ -8,3 +8,9 @@ export function formatUsd(value: number): string {
   if (abs !== 0 && abs < 0.01) return `${sign}$${abs.toFixed(Math.min(20, 1 - Math.floor(Math.log10(abs))))}`;
   return `${sign}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
+
+/** Four significant figures for amounts under $100, so close percentiles stay apart: `$0.6260`. */
+export function formatUsdFine(value: number): string {
+  if (value === 0 || Math.abs(value) >= 100) return formatUsd(value);
+  return `${value < 0 ? '−' : ''}$${Math.abs(value).toPrecision(4)}`;
+}

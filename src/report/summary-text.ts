@@ -3,7 +3,7 @@
  * the JSON output, so the two never disagree.
  */
 import { formatCount, formatDuration } from './format-duration.js';
-import { formatUsd } from './format-money.js';
+import { formatUsd, formatUsdFine } from './format-money.js';
 import type { SimulationJson } from './simulation-json.js';
 
 export function renderSummaryText(model: SimulationJson): string {
@@ -88,7 +88,7 @@ function distributionSection(model: SimulationJson): string {
   const cost = s.costUsd;
   const rows: Array<[string, string]> = [
     ['Wall time', `P50 ${time(wall.p50)} · P90 ${time(wall.p90)} (95 % CI ${time(wall.ci95.p90[0])}–${time(wall.ci95.p90[1])}) · P99 ${time(wall.p99)} · mean ${time(wall.mean)} ± ${time(wall.sd)}`],
-    ['Cost per run', `P50 ${formatUsd(cost.p50)} · P90 ${formatUsd(cost.p90)} · P99 ${formatUsd(cost.p99)} · mean ${formatUsd(cost.mean)}`],
+    ['Cost per run', `P50 ${formatUsdFine(cost.p50)} · P90 ${formatUsdFine(cost.p90)} (95 % CI ${formatUsdFine(cost.ci95.p90[0])}–${formatUsdFine(cost.ci95.p90[1])}) · P99 ${formatUsdFine(cost.p99)} · mean ${formatUsdFine(cost.mean)}`],
     ['Throttles', `P50 ${count(s.counters.throttles?.p50)} · P90 ${count(s.counters.throttles?.p90)} attempts`],
     ['Retries', `P50 ${count(s.counters.retries?.p50)} · P90 ${count(s.counters.retries?.p90)}`],
     ['Cold starts', `P50 ${count(s.counters.coldStarts?.p50)} · P90 ${count(s.counters.coldStarts?.p90)}`],
