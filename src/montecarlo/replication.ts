@@ -4,7 +4,8 @@
  * worker threads can send it back cheaply. Pure.
  */
 import { simulateMapRun, type MapRunResult, type TimeSeries } from '../model/index.js';
-import { priceMapRun, type MapRunCost, type PriceCatalogue } from '../pricing/index.js';
+import type { PriceCatalogue } from '../pricing/catalogue-schema.js';
+import { priceMapRun, type MapRunCost } from '../pricing/price-map-run.js';
 import type { Scenario } from '../scenario/index.js';
 
 export interface ReplicationRecord {

@@ -1,16 +1,21 @@
 /**
- * Runs replications on worker threads, handing out small ranges to whichever worker is
- * free. Each replication depends only on (seed, index), and records are stored by
- * index, so the results are the same whatever the number of workers. One worker means
- * no thread at all: everything runs in this thread.
+ * Runs replications on `workers` threads: this thread plus `workers − 1` worker threads,
+ * each taking ranges of replications as it frees up. Each replication depends only on
+ * (seed, index) and records are stored by index, so the results are the same whatever
+ * the number of workers.
+ *
+ * Why this thread works too: it is already warm (modules loaded, code compiled), and a
+ * new thread costs a module load and a JIT warm-up; on a two-core machine, one extra
+ * thread and this one keep both cores busy. Each worker thread holds two ranges, so it
+ * never waits for this thread to hand it the next one.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { runReplication, type ReplicationContext, type ReplicationRecord } from '../montecarlo/index.js';
+import { runReplication, type ReplicationContext, type ReplicationRecord } from '../montecarlo/replication.js';
 
 export interface PoolOptions {
   workers: number;
-  /** Called after each finished range with the count done so far. */
+  /** Called as ranges finish, with the count done so far. */
   onProgress?: (done: number) => void;
 }
 
@@ -18,85 +23,99 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
+const RANGES_IN_FLIGHT_PER_THREAD = 2;
+
 export class ReplicationPool {
-  private readonly workers: Worker[] = [];
+  private readonly threads: Worker[] = [];
 
   constructor(
     private context: ReplicationContext,
     private readonly options: PoolOptions,
   ) {
-    if (options.workers > 1) {
-      for (let i = 0; i < options.workers; i++) {
-        const worker = new Worker(new URL('./replication-worker.js', import.meta.url));
-        worker.postMessage({ context });
-        this.workers.push(worker);
-      }
+    for (let i = 1; i < options.workers; i++) {
+      const thread = new Worker(new URL('./replication-worker.js', import.meta.url));
+      thread.postMessage({ context });
+      this.threads.push(thread);
     }
   }
 
   /**
    * Switches every worker to another scenario (a sweep's next point). Messages to a
-   * worker arrive in order, so ranges sent after this use the new context.
+   * thread arrive in order, so ranges sent after this use the new context.
    */
   setContext(context: ReplicationContext): void {
     this.context = context;
-    for (const worker of this.workers) worker.postMessage({ context });
+    for (const thread of this.threads) thread.postMessage({ context });
   }
 
   /** Runs replications [from, to) and returns their records in index order. */
   async run(from: number, to: number, doneBefore = 0): Promise<ReplicationRecord[]> {
     const records: ReplicationRecord[] = new Array(to - from);
-    if (this.workers.length === 0) {
-      for (let i = from; i < to; i++) {
-        records[i - from] = runReplication(this.context, i).record;
-        if ((i - from) % 25 === 24) this.options.onProgress?.(doneBefore + i - from + 1);
-      }
-      this.options.onProgress?.(doneBefore + to - from);
-      return records;
-    }
-    // Guided self-scheduling: each range is a share of what is left, so ranges shrink
-    // towards the end and no worker is left running a long range while the others idle.
-    const rangeSize = () => Math.max(2, Math.ceil((to - next) / (2 * this.workers.length)));
+    const workers = this.threads.length + 1;
     let next = from;
     let done = 0;
-    await Promise.all(
-      this.workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const onError = (error: Error) => {
+    // Guided self-scheduling: each range is a share of what is left, so ranges shrink
+    // towards the end and no worker is left with a long range while the others idle.
+    const takeRange = (): [number, number] | undefined => {
+      if (next >= to) return undefined;
+      const size = Math.min(100, Math.max(2, Math.ceil((to - next) / (2 * workers))));
+      const range: [number, number] = [next, Math.min(to, next + size)];
+      next = range[1];
+      return range;
+    };
+    const finished = (count: number) => {
+      done += count;
+      this.options.onProgress?.(doneBefore + done);
+    };
+
+    const threadsDone = this.threads.map(
+      (thread) =>
+        new Promise<void>((resolve, reject) => {
+          let inFlight = 0;
+          const send = () => {
+            while (inFlight < RANGES_IN_FLIGHT_PER_THREAD) {
+              const range = takeRange();
+              if (!range) break;
+              thread.postMessage({ from: range[0], to: range[1] });
+              inFlight++;
+            }
+            if (inFlight === 0) {
               cleanup();
-              reject(error);
-            };
-            const onMessage = (message: { from: number; records: ReplicationRecord[] }) => {
-              message.records.forEach((record, k) => (records[message.from - from + k] = record));
-              done += message.records.length;
-              this.options.onProgress?.(doneBefore + done);
-              dispatch();
-            };
-            const cleanup = () => {
-              worker.off('message', onMessage);
-              worker.off('error', onError);
-            };
-            const dispatch = () => {
-              if (next >= to) {
-                cleanup();
-                resolve();
-                return;
-              }
-              const end = Math.min(to, next + rangeSize());
-              worker.postMessage({ from: next, to: end });
-              next = end;
-            };
-            worker.on('message', onMessage);
-            worker.on('error', onError);
-            dispatch();
-          }),
-      ),
+              resolve();
+            }
+          };
+          const onMessage = (message: { from: number; records: ReplicationRecord[] }) => {
+            message.records.forEach((record, k) => (records[message.from - from + k] = record));
+            inFlight--;
+            finished(message.records.length);
+            send();
+          };
+          const onError = (error: Error) => {
+            cleanup();
+            reject(error);
+          };
+          const cleanup = () => {
+            thread.off('message', onMessage);
+            thread.off('error', onError);
+          };
+          thread.on('message', onMessage);
+          thread.on('error', onError);
+          send();
+        }),
     );
+
+    // This thread takes ranges too, yielding between them so the threads' results are
+    // received (and their next ranges sent) promptly.
+    for (let range = takeRange(); range; range = takeRange()) {
+      for (let i = range[0]; i < range[1]; i++) records[i - from] = runReplication(this.context, i).record;
+      finished(range[1] - range[0]);
+      if (this.threads.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(threadsDone);
     return records;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.threads.map((t) => t.terminate()));
   }
 }

@@ -3,7 +3,7 @@
  * Messages in: { context } once, then { from, to } ranges; out: { from, records }.
  */
 import { parentPort } from 'node:worker_threads';
-import { runReplication, type ReplicationContext, type ReplicationRecord } from '../montecarlo/index.js';
+import { runReplication, type ReplicationContext, type ReplicationRecord } from '../montecarlo/replication.js';
 
 type Message = { context: ReplicationContext } | { from: number; to: number };
 
