@@ -12,6 +12,7 @@ import { runSweepCommand, type SweepFlags } from './commands/sweep-command.js';
 import { runCompareCommand, type CompareFlags } from './commands/compare-command.js';
 import { parseFailIf, type FailIf } from '../planner/fail-if.js';
 import { runValidateCommand } from './commands/validate-command.js';
+import { runImportCommand, type ImportFlags } from './commands/import-command.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliOutput } from './output.js';
 import { parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseWorkers } from './parse-flags.js';
@@ -41,7 +42,9 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
   program
     .command('simulate')
     .description('Simulate a scenario\'s Map Run: time, cost, what breaks; with --runs, as a distribution.')
-    .argument('<scenario>', 'scenario file (.yaml, .yml or .json)')
+    .argument('<scenario>', 'scenario file (.yaml, .yml or .json); with --workload, a state machine definition or template')
+    .option('--workload <file>', 'the workload facts (item count, durations, ...) completing the Distributed Map imported from <scenario>, a definition (docs/import.md)')
+    .option('--map <name>', 'with --workload: which Distributed Map, when the definition has several (state name or path)')
     .option('--seed <n>', 'seed of the random streams (default: the scenario\'s seed)', parseSeed)
     .option('--runs <n>', 'replications, each with its own seeded streams (default 1)', parseRuns)
     .option('--precision <percent>', 'add runs until the P90 wall time\'s 95 % interval is within ± this percent', parsePrecision)
@@ -64,6 +67,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
         '  $ dmap simulate scenarios/reinvent-500k.yaml --runs 1000 --report',
         '  $ dmap simulate scenarios/reinvent-500k.yaml --runs 1000',
         '  $ dmap simulate scenarios/noaa-weather.yaml --precision 1 --json > result.json',
+        '  $ dmap simulate statemachines/dmap-temperatures.asl.json --workload workload.yaml',
       ].join('\n'),
     )
     .action(async (file: string, flags: SimulateFlags) => {
@@ -146,6 +150,30 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .addHelpText('after', '\nExample:\n  $ dmap prices --region eu-west-1')
     .action(async (flags: { region?: string; catalogue?: string; json?: boolean }) => {
       exitCode = await runPricesCommand(flags, io);
+    });
+
+  program
+    .command('import')
+    .description('Write a scenario from a state machine definition (ASL) or a CloudFormation, SAM or CDK template, one per Distributed Map.')
+    .argument('<definition>', 'ASL definition (.json, .yaml) or template holding AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine')
+    .option('--out <path>', 'write the scenario to this file (atomically); with several Distributed Maps, a directory: one <name>.yaml each (default: stdout, separated by ---)')
+    .option('--map <name>', 'import only this Distributed Map: its state name, its path (States.Process.Branches[1].States.Reindex), or its state machine\'s logical ID')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'What the definition cannot say (item counts, durations, the Region) is written as null under a',
+        '# REQUIRED comment; what it sets only at run time (...Path fields, JSONata) under # runtime value.',
+        'The notes on stderr say where every field came from and what is approximated.',
+        '',
+        'Examples:',
+        '  $ dmap import statemachines/dmap-temperatures.asl.json --out noaa.yaml',
+        '  $ dmap import template.yaml --map NOAAWeatherStateMachine --out noaa.yaml',
+        '  $ dmap import cdk.out/MyStack.template.json --out scenarios/',
+      ].join('\n'),
+    )
+    .action(async (file: string, flags: ImportFlags) => {
+      exitCode = await runImportCommand(file, flags, io);
     });
 
   program

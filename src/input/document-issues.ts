@@ -85,14 +85,15 @@ function unionIssues(
       toDocumentIssues({ ...inner, path: [...path, ...inner.path] } as ZodIssue, schema, document),
     );
   }
-  if (input === undefined) return [{ path, message: 'is required (a number or a distribution)' }];
+  if (input === undefined || input === null) return [{ path, message: 'is required (a number or a distribution)' }];
   return [withValue({ path, message: 'must be a number or a distribution object with a `type` (see docs/scenario.md)' }, issue)];
 }
 
 function describeRule(issue: ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return `is required (${article(issue.expected)} ${issue.expected})`;
+      // A field left empty (`objectCount:` is null in YAML) is as good as missing.
+      if (issue.input === undefined || issue.input === null) return `is required (${article(issue.expected)} ${issue.expected})`;
       if (issue.expected === 'int') return 'must be a whole number';
       return `must be ${article(issue.expected)} ${issue.expected}`;
     case 'too_small':

@@ -5,7 +5,7 @@ import { locatePath } from '../../input/parse-located.js';
 import { defaultCatalogue, loadCatalogueFile, missingRegionMessage } from '../../pricing/load-catalogue.js';
 import { renderSummaryText } from '../../report/summary-text.js';
 import { defaultWorkerCount } from '../../runner/replication-pool.js';
-import { loadScenarioFile } from '../../scenario/load-scenario.js';
+import { loadScenarioOrDefinition } from '../../importer/load-scenario-or-definition.js';
 import { simulate } from '../../simulate.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
@@ -32,14 +32,19 @@ export interface SimulateFlags {
   json?: boolean;
   /** Write a report directory: a path, or true for reports/<scenario name>/. */
   report?: string | boolean;
+  /** A workload file: the argument is then a state machine definition or template (docs/import.md). */
+  workload?: string;
+  /** With --workload: which Distributed Map of the definition. */
+  map?: string;
 }
 
 export async function runSimulateCommand(file: string, flags: SimulateFlags, io: CliOutput): Promise<number> {
-  const loaded = await loadScenarioFile(file);
+  // With --workload, `file` is a definition: its Distributed Map is imported and completed by the workload file.
+  const loaded = await loadScenarioOrDefinition(file, flags);
   const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
   if (!catalogue.regions[loaded.scenario.region]) {
     throw new UserInputError([
-      { file, ...locatePath(loaded.text, ['region']), field: 'region', message: missingRegionMessage(catalogue), value: loaded.scenario.region },
+      { file: loaded.file, ...(loaded.file === file ? locatePath(loaded.text, ['region']) : {}), field: 'region', message: missingRegionMessage(catalogue), value: loaded.scenario.region },
     ]);
   }
   const manyRuns = (flags.runs ?? 1) > 1 || flags.precision !== undefined;
@@ -103,6 +108,8 @@ function rerunCommand(file: string, json: SimulationJson, flags: SimulateFlags, 
   if (flags.discount !== undefined) args.push('--discount', String(flags.discount));
   if (flags.runsPerMonth !== undefined) args.push('--runs-per-month', String(flags.runsPerMonth));
   for (const [key, price] of Object.entries(flags.price ?? {})) args.push('--price', `${key}=${price?.usd}${price?.per ? `/${price.per}` : ''}`);
+  if (flags.workload !== undefined) args.push('--workload', flags.workload);
+  if (flags.map !== undefined) args.push('--map', flags.map);
   args.push('--report', directory);
   return args.map(shellQuote).join(' ');
 }

@@ -1,0 +1,113 @@
+/**
+ * Writes an imported scenario as commented YAML: a header saying where it came from and
+ * what to fill in, `# REQUIRED: ...` above each workload fact to give, `# runtime value:
+ * ...` above each value the definition sets only when it runs, and `# read from ...`
+ * beside each value read from the definition. Required and runtime fields hold `null`,
+ * so `dmap validate` rejects exactly those until they are filled in. Pure.
+ */
+import { Document, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { ImportNote } from './import-notes.js';
+import type { JsonObject } from './json-value.js';
+
+const WIDTH = 100;
+
+export interface RenderRequest {
+  document: JsonObject;
+  notes: ImportNote[];
+  /** Lines of the header comment, without `#`. */
+  header: string[];
+}
+
+export function renderScenarioYaml({ document, notes, header }: RenderRequest): string {
+  const doc = new Document(document);
+  const root = doc.contents as YAMLMap;
+  flowStyle(root);
+  root.items.forEach((pair, i) => {
+    if (i > 0 && (isMap(pair.value) || isMap(root.items[i - 1]?.value))) (pair.key as Node).spaceBefore = true;
+  });
+
+  const homeless: ImportNote[] = [];
+  const byPair = new Map<Pair, ImportNote[]>();
+  for (const note of notes) {
+    const pair = findPair(root, note.field);
+    if (!pair) {
+      if (note.kind !== 'read') homeless.push(note);
+      continue;
+    }
+    byPair.set(pair, [...(byPair.get(pair) ?? []), note]);
+  }
+  for (const [pair, pairNotes] of byPair) {
+    const depth = note0Depth(pairNotes);
+    const before: string[] = [];
+    const reads = collapse([...new Set(pairNotes.filter((n) => n.kind === 'read' && n.from).map((n) => n.from as string))]);
+    for (const note of pairNotes) {
+      if (note.kind === 'required') before.push(...wrap(`REQUIRED: ${note.message}`, depth));
+      if (note.kind === 'runtime') before.push(...wrap(`runtime value: ${note.message} — fill in`, depth));
+      if (note.kind === 'unsupported') before.push(...wrap(`not modelled: ${note.message}`, depth));
+    }
+    const value = pair.value as Node | null;
+    if (reads.length > 0) {
+      const comment = ` read from ${reads.join(', ')}`;
+      if (isScalar(value) && value.value !== null) value.comment = comment;
+      else before.push(comment);
+    }
+    if (before.length > 0) (pair.key as Node).commentBefore = before.join('\n');
+  }
+
+  const lines = header.flatMap((line) => (line ? wrap(line, 0) : ['']));
+  if (homeless.length > 0) {
+    lines.push('', ' Not modelled:');
+    for (const note of homeless) lines.push(...wrap(`- ${note.field ? `${note.field}: ` : ''}${note.message}`, 0));
+  }
+  doc.commentBefore = lines.join('\n');
+  return doc.toString({ lineWidth: 0, indent: 2, flowCollectionPadding: false });
+}
+
+/** errorEquals lists and distributions on one line, as people write them. */
+function flowStyle(node: unknown): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isScalar(pair.key) && pair.key.value === 'errorEquals' && isSeq(pair.value)) pair.value.flow = true;
+      flowStyle(pair.value);
+    }
+  } else if (isSeq(node)) node.items.forEach(flowStyle);
+}
+
+/** `X.Catch[0]`, `X.Catch[1]` → `X.Catch`: one source, not a list of its entries. */
+function collapse(froms: string[]): string[] {
+  const bases = new Set(froms.map((from) => from.replace(/\[\d+\]$/, '')));
+  return froms.length > 1 && bases.size === 1 ? [...bases] : froms;
+}
+
+function findPair(root: YAMLMap, field: string): Pair | undefined {
+  if (field === '') return undefined;
+  let map: YAMLMap = root;
+  const segments = field.split('.');
+  for (const [i, segment] of segments.entries()) {
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === segment) as Pair | undefined;
+    if (!pair) return undefined;
+    if (i === segments.length - 1) return pair;
+    if (!isMap(pair.value)) return undefined;
+    map = pair.value;
+  }
+  return undefined;
+}
+
+function note0Depth(notes: ImportNote[]): number {
+  return ((notes[0]?.field ?? '').split('.').length - 1) * 2;
+}
+
+/** Comment lines (each starting with a space, as yaml writes `#` before it) at most WIDTH wide once indented. */
+function wrap(text: string, indent: number): string[] {
+  const width = Math.max(40, WIDTH - indent - 2);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(` ${line}`);
+      line = `  ${word}`;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(` ${line}`);
+  return lines;
+}
