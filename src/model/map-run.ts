@@ -46,6 +46,7 @@ export function simulateMapRun(scenario: Scenario, options: SimulateOptions = {}
 
 /** Slot numbers fit below this; an event payload is generation × SLOT_SPAN + slot. */
 const SLOT_SPAN = 16_384;
+const INITIAL_SLOTS = 256;
 const NO_ERROR = -1;
 
 const enum Status {
@@ -108,14 +109,14 @@ class MapRun {
   private readonly poisonError: number;
 
   // Child execution slots.
-  private readonly slotGeneration: Float64Array;
-  private readonly slotItems: Int32Array;
-  private readonly slotPoison: Uint8Array;
-  private readonly slotStartMs: Float64Array;
-  private readonly slotOutcome: Int32Array;
-  private readonly slotOccupied: Uint8Array;
-  private readonly retryCounters: Int32Array;
-  private readonly freeSlots: Int32Array;
+  private slotGeneration: Float64Array;
+  private slotItems: Int32Array;
+  private slotPoison: Uint8Array;
+  private slotStartMs: Float64Array;
+  private slotOutcome: Int32Array;
+  private slotOccupied: Uint8Array;
+  private retryCounters: Int32Array;
+  private freeSlots: Int32Array;
   private freeCount: number;
   private activeChildren = 0;
 
@@ -250,8 +251,9 @@ class MapRun {
     this.injectedCode = Int32Array.from(lambda.errors, (e) => this.errorCode(e.error));
     this.injectedIsServiceError = Uint8Array.from(lambda.errors, (e) => (isServiceError(e.error) ? 1 : 0));
 
-    // No more children can run at once than there are items: small runs get small arrays.
-    const slots = Math.max(1, Math.min(this.maxConcurrency, this.reader.totalItems));
+    // Slot arrays start small and double as more children run at once (never beyond
+    // MaxConcurrency): most runs need far fewer slots than MaxConcurrency allows.
+    const slots = Math.max(1, Math.min(this.maxConcurrency, this.reader.totalItems, INITIAL_SLOTS));
     this.slotGeneration = new Float64Array(slots);
     this.slotItems = new Int32Array(slots);
     this.slotPoison = new Uint8Array(slots);
@@ -287,6 +289,7 @@ class MapRun {
 
   private dispatch(items: number): void {
     const now = this.kernel.nowMs;
+    if (this.freeCount === 0) this.growSlots();
     const slot = this.freeSlots[--this.freeCount] as number;
     this.slotOccupied[slot] = 1;
     this.activeChildren++;
@@ -577,6 +580,22 @@ class MapRun {
 
   private generationOf(payload: number): number {
     return Math.floor(payload / SLOT_SPAN);
+  }
+
+  /** Doubles the slot arrays (up to MaxConcurrency); the new slots are free. */
+  private growSlots(): void {
+    const old = this.slotGeneration.length;
+    const size = Math.min(this.maxConcurrency, old * 2);
+    const grown = <T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
+    this.slotGeneration = grown(this.slotGeneration, new Float64Array(size));
+    this.slotItems = grown(this.slotItems, new Int32Array(size));
+    this.slotPoison = grown(this.slotPoison, new Uint8Array(size));
+    this.slotStartMs = grown(this.slotStartMs, new Float64Array(size));
+    this.slotOutcome = grown(this.slotOutcome, new Int32Array(size));
+    this.slotOccupied = grown(this.slotOccupied, new Uint8Array(size));
+    this.retryCounters = grown(this.retryCounters, this.retry.createCounters(size));
+    this.freeSlots = grown(this.freeSlots, new Int32Array(size));
+    for (let slot = size - 1; slot >= old; slot--) this.freeSlots[this.freeCount++] = slot;
   }
 
   /** The slot of the child the event was for, or -1 when that child has since ended (aborted). */
