@@ -16,6 +16,7 @@ import { EXPRESS_MAX_DURATION_MS, MAP_RUN_MAX_PARALLEL_CHILDREN, MAX_PAYLOAD_BYT
 import { SimulationKernel } from '../core/index.js';
 import { deriveStream, maxOf, meanOf, type Rng } from '../random/index.js';
 import type { Scenario } from '../scenario/index.js';
+import { ChildSlots } from './child-slots.js';
 import { ItemBatcher } from './item-batcher.js';
 import { durationFactor } from './memory-speed.js';
 import { ItemReader } from './item-reader.js';
@@ -44,9 +45,6 @@ export function simulateMapRun(scenario: Scenario, options: SimulateOptions = {}
   return new MapRun(scenario, { seed: options.seed ?? scenario.seed, replication: options.replication ?? 0 }).run();
 }
 
-/** Slot numbers fit below this; an event payload is generation × SLOT_SPAN + slot. */
-const SLOT_SPAN = 16_384;
-const INITIAL_SLOTS = 256;
 const NO_ERROR = -1;
 
 const enum Status {
@@ -109,15 +107,7 @@ class MapRun {
   private readonly poisonError: number;
 
   // Child execution slots.
-  private slotGeneration: Float64Array;
-  private slotItems: Int32Array;
-  private slotPoison: Uint8Array;
-  private slotStartMs: Float64Array;
-  private slotOutcome: Int32Array;
-  private slotOccupied: Uint8Array;
-  private retryCounters: Int32Array;
-  private freeSlots: Int32Array;
-  private freeCount: number;
+  private readonly slots: ChildSlots;
   private activeChildren = 0;
 
   // Counters.
@@ -160,23 +150,23 @@ class MapRun {
   private readonly onOrphanRelease = () => this.releaseEnvironment();
   // Each handler first checks that its child has not ended since (aborted): -1 then.
   private readonly onTaskTimeout = (payload: number) => {
-    const slot = this.currentSlot(payload);
+    const slot = this.slots.current(payload);
     if (slot >= 0) this.attemptFailed(slot, this.statesTimeout);
   };
   private readonly onRetry = (payload: number) => {
-    const slot = this.currentSlot(payload);
+    const slot = this.slots.current(payload);
     if (slot >= 0) this.enterStates(slot, 1, this.onTaskInvoke);
   };
   private readonly onSucceeded = (payload: number) => {
-    const slot = this.currentSlot(payload);
+    const slot = this.slots.current(payload);
     if (slot >= 0) this.finish(slot, Status.Succeeded);
   };
   private readonly onFailed = (payload: number) => {
-    const slot = this.currentSlot(payload);
+    const slot = this.slots.current(payload);
     if (slot >= 0) this.finish(slot, Status.Failed);
   };
   private readonly onExpressTimeout = (payload: number) => {
-    const slot = this.currentSlot(payload);
+    const slot = this.slots.current(payload);
     if (slot >= 0) this.finish(slot, Status.TimedOut);
   };
   private readonly onThresholdDetected = () => this.failMapRun();
@@ -251,19 +241,7 @@ class MapRun {
     this.injectedCode = Int32Array.from(lambda.errors, (e) => this.errorCode(e.error));
     this.injectedIsServiceError = Uint8Array.from(lambda.errors, (e) => (isServiceError(e.error) ? 1 : 0));
 
-    // Slot arrays start small and double as more children run at once (never beyond
-    // MaxConcurrency): most runs need far fewer slots than MaxConcurrency allows.
-    const slots = Math.max(1, Math.min(this.maxConcurrency, this.reader.totalItems, INITIAL_SLOTS));
-    this.slotGeneration = new Float64Array(slots);
-    this.slotItems = new Int32Array(slots);
-    this.slotPoison = new Uint8Array(slots);
-    this.slotStartMs = new Float64Array(slots);
-    this.slotOutcome = new Int32Array(slots);
-    this.slotOccupied = new Uint8Array(slots);
-    this.retryCounters = this.retry.createCounters(slots);
-    this.freeSlots = new Int32Array(slots);
-    for (let i = 0; i < slots; i++) this.freeSlots[i] = slots - 1 - i;
-    this.freeCount = slots;
+    this.slots = new ChildSlots(Math.max(1, Math.min(this.maxConcurrency, this.reader.totalItems)), this.retry);
   }
 
   run(): MapRunResult {
@@ -289,19 +267,16 @@ class MapRun {
 
   private dispatch(items: number): void {
     const now = this.kernel.nowMs;
-    if (this.freeCount === 0) this.growSlots();
-    const slot = this.freeSlots[--this.freeCount] as number;
-    this.slotOccupied[slot] = 1;
+    const slot = this.slots.acquire();
     this.activeChildren++;
     if (this.activeChildren > this.peakRunningChildren) this.peakRunningChildren = this.activeChildren;
     this.executions.total++;
     this.parentTransitions++; // Distributed Map charges one transition per child it starts.
-    this.slotItems[slot] = items;
-    this.slotPoison[slot] = this.poisonProbability > 0 && this.poisonRng() < 1 - (1 - this.poisonProbability) ** items ? 1 : 0;
-    this.retry.resetCounters(this.retryCounters, slot);
+    this.slots.items[slot] = items;
+    this.slots.poison[slot] = this.poisonProbability > 0 && this.poisonRng() < 1 - (1 - this.poisonProbability) ** items ? 1 : 0;
     const startMs = this.startBucket.reserve(1, now);
-    this.slotStartMs[slot] = startMs;
-    const payload = this.payloadOf(slot);
+    this.slots.startMs[slot] = startMs;
+    const payload = this.slots.payloadOf(slot);
     const runningInMs = startMs - now + this.drawStartLatencyMs();
     if (this.express) {
       this.expressRequests++;
@@ -315,7 +290,7 @@ class MapRun {
   }
 
   private childStarted(payload: number): void {
-    const slot = this.currentSlot(payload);
+    const slot = this.slots.current(payload);
     if (slot >= 0) this.enterStates(slot, this.statesBeforeTask + 1, this.onTaskInvoke);
   }
 
@@ -337,9 +312,9 @@ class MapRun {
 
   /** Schedules a child's next step, unless the Express 5-minute limit ends the child first. */
   private scheduleForChild(slot: number, delayMs: number, next: (payload: number) => void): void {
-    const payload = this.payloadOf(slot);
+    const payload = this.slots.payloadOf(slot);
     if (this.express) {
-      const deadlineInMs = (this.slotStartMs[slot] as number) + EXPRESS_MAX_DURATION_MS - this.kernel.nowMs;
+      const deadlineInMs = (this.slots.startMs[slot] as number) + EXPRESS_MAX_DURATION_MS - this.kernel.nowMs;
       if (delayMs > deadlineInMs) {
         this.kernel.schedule(Math.max(0, deadlineInMs), this.onExpressTimeout, payload);
         return;
@@ -351,7 +326,7 @@ class MapRun {
   // ---- The Lambda task ------------------------------------------------------------
 
   private invoke(payload: number): void {
-    const slot = this.currentSlot(payload);
+    const slot = this.slots.current(payload);
     if (slot < 0) return;
     const now = this.kernel.nowMs;
     this.attempts++;
@@ -375,8 +350,8 @@ class MapRun {
     }
     this.recordGauges();
     let outcome = NO_ERROR;
-    let runMs = (this.drawOverheadMs() + this.drawPerItemMs() * (this.slotItems[slot] as number)) * this.speedFactor;
-    if (this.slotPoison[slot] === 1) outcome = this.poisonError;
+    let runMs = (this.drawOverheadMs() + this.drawPerItemMs() * (this.slots.items[slot] as number)) * this.speedFactor;
+    if (this.slots.poison[slot] === 1) outcome = this.poisonError;
     else if (injected >= 0) outcome = this.injectedCode[injected] as number;
     if (runMs > this.lambdaTimeoutMs) {
       runMs = this.lambdaTimeoutMs;
@@ -384,7 +359,7 @@ class MapRun {
     }
     const invocationMs = initMs + runMs;
     this.lambdaRequests++;
-    this.itemsProcessed += this.slotItems[slot] as number;
+    this.itemsProcessed += this.slots.items[slot] as number;
     this.lambdaDurationMs += invocationMs;
     this.billedDurationMs += Math.ceil(invocationMs);
     this.initBilledMs += Math.ceil(initMs);
@@ -392,9 +367,9 @@ class MapRun {
     // The environment stays busy for the whole invocation even if the child stops
     // waiting for it (task timeout, Express limit): then its release is a separate event.
     const childWaitsMs = Math.min(invocationMs, this.taskTimeoutMs);
-    const deadlineInMs = this.express ? (this.slotStartMs[slot] as number) + EXPRESS_MAX_DURATION_MS - now : Infinity;
+    const deadlineInMs = this.express ? (this.slots.startMs[slot] as number) + EXPRESS_MAX_DURATION_MS - now : Infinity;
     if (childWaitsMs === invocationMs && invocationMs <= deadlineInMs) {
-      this.slotOutcome[slot] = outcome;
+      this.slots.outcome[slot] = outcome;
       this.kernel.schedule(invocationMs, this.onInvocationEnd, payload);
     } else {
       this.kernel.schedule(invocationMs, this.onOrphanRelease);
@@ -413,9 +388,9 @@ class MapRun {
 
   private invocationEnded(payload: number): void {
     this.releaseEnvironment();
-    const slot = this.currentSlot(payload);
+    const slot = this.slots.current(payload);
     if (slot < 0) return;
-    const outcome = this.slotOutcome[slot] as number;
+    const outcome = this.slots.outcome[slot] as number;
     if (outcome !== NO_ERROR) this.attemptFailed(slot, outcome);
     else if (this.statesAfterTask > 0) this.enterStates(slot, this.statesAfterTask, this.onSucceeded);
     else this.finish(slot, Status.Succeeded);
@@ -430,7 +405,7 @@ class MapRun {
   private attemptFailed(slot: number, errorCode: number): void {
     this.failuresByCode[errorCode] = (this.failuresByCode[errorCode] ?? 0) + 1;
     const error = this.errorNames[errorCode] as string;
-    const delayMs = this.retry.nextRetryDelayMs(error, this.retryCounters, slot, this.retryRng);
+    const delayMs = this.retry.nextRetryDelayMs(error, this.slots.retryCounters, slot, this.retryRng);
     if (delayMs >= 0) {
       this.retries++;
       this.scheduleForChild(slot, delayMs, this.onRetry);
@@ -449,8 +424,8 @@ class MapRun {
 
   private finish(slot: number, status: Status): void {
     const now = this.kernel.nowMs;
-    const items = this.slotItems[slot] as number;
-    if (this.express) this.expressBilledMs += Math.ceil((now - (this.slotStartMs[slot] as number)) / 100) * 100;
+    const items = this.slots.items[slot] as number;
+    if (this.express) this.expressBilledMs += Math.ceil((now - (this.slots.startMs[slot] as number)) / 100) * 100;
     const outputBytes = this.drawOutputBytes();
     const recordBytes = items * this.meanItemBytes + outputBytes + RESULT_RECORD_METADATA_BYTES;
     this.inlineResultBytes += outputBytes;
@@ -485,12 +460,11 @@ class MapRun {
   }
 
   private releaseSlot(slot: number): void {
-    this.slotGeneration[slot] = (this.slotGeneration[slot] as number) + 1;
-    this.slotOccupied[slot] = 0;
-    this.freeSlots[this.freeCount++] = slot;
+    this.slots.release(slot);
     this.activeChildren--;
     this.recordGauges();
   }
+
 
   /**
    * ToleratedFailureCount / ToleratedFailurePercentage over items: exceeded when either
@@ -519,10 +493,10 @@ class MapRun {
     this.error = 'States.ExceedToleratedFailureThreshold';
     this.reader.stop();
     const now = this.kernel.nowMs;
-    for (let slot = 0; slot < this.slotOccupied.length; slot++) {
-      if (this.slotOccupied[slot] === 0) continue;
-      const items = this.slotItems[slot] as number;
-      if ((this.slotStartMs[slot] as number) > now) {
+    for (let slot = 0; slot < this.slots.capacity; slot++) {
+      if (this.slots.occupied[slot] === 0) continue;
+      const items = this.slots.items[slot] as number;
+      if ((this.slots.startMs[slot] as number) > now) {
         // Not started yet: it never will. Its items stay pending.
         this.executions.total--;
         this.parentTransitions--;
@@ -569,40 +543,6 @@ class MapRun {
   }
 
   // ---- Slots and results ----------------------------------------------------------
-
-  private payloadOf(slot: number): number {
-    return (this.slotGeneration[slot] as number) * SLOT_SPAN + slot;
-  }
-
-  private slotOf(payload: number): number {
-    return payload % SLOT_SPAN;
-  }
-
-  private generationOf(payload: number): number {
-    return Math.floor(payload / SLOT_SPAN);
-  }
-
-  /** Doubles the slot arrays (up to MaxConcurrency); the new slots are free. */
-  private growSlots(): void {
-    const old = this.slotGeneration.length;
-    const size = Math.min(this.maxConcurrency, old * 2);
-    const grown = <T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
-    this.slotGeneration = grown(this.slotGeneration, new Float64Array(size));
-    this.slotItems = grown(this.slotItems, new Int32Array(size));
-    this.slotPoison = grown(this.slotPoison, new Uint8Array(size));
-    this.slotStartMs = grown(this.slotStartMs, new Float64Array(size));
-    this.slotOutcome = grown(this.slotOutcome, new Int32Array(size));
-    this.slotOccupied = grown(this.slotOccupied, new Uint8Array(size));
-    this.retryCounters = grown(this.retryCounters, this.retry.createCounters(size));
-    this.freeSlots = grown(this.freeSlots, new Int32Array(size));
-    for (let slot = size - 1; slot >= old; slot--) this.freeSlots[this.freeCount++] = slot;
-  }
-
-  /** The slot of the child the event was for, or -1 when that child has since ended (aborted). */
-  private currentSlot(payload: number): number {
-    const slot = this.slotOf(payload);
-    return this.slotGeneration[slot] === this.generationOf(payload) ? slot : -1;
-  }
 
   private errorCode(name: string): number {
     let code = this.errorCodes.get(name);
