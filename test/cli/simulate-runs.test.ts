@@ -65,3 +65,12 @@ describe('dmap simulate --runs', () => {
     }
   });
 });
+
+describe('dmap simulate --report', () => {
+  it('says plainly when the report directory cannot be written, exit 2, no stack trace', () => {
+    const run = runDmap('simulate', 'scenarios/small-inline.yaml', '--report', 'package.json/report');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--report: cannot write the report there (a file is in the way of the directory)');
+    expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+});

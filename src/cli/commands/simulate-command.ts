@@ -84,7 +84,14 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
       const directory = typeof flags.report === 'string' ? flags.report : join('reports', slug(scenario.name));
       const model = buildReportModel({ result: json, scenario, rawDocument: loaded.document, command: rerunCommand(file, json, flags, directory) });
       const files = await renderReportFiles(model, run.first.cost.monthly, { chartJsSource: await chartJsBrowserBundle() });
-      await writeReportDirectory(directory, files);
+      try {
+        await writeReportDirectory(directory, files);
+      } catch (error) {
+        // A report directory that cannot be written is the user's to fix, not a bug.
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        const reason = FILE_ERRORS[code] ?? (error as Error).message;
+        throw new UserInputError([{ field: '--report', message: `cannot write the report there (${reason}); the previous report, if any, is untouched`, value: directory }]);
+      }
       const where = `Report written to ${directory}/ (open ${join(directory, 'report.html')}): ${files.map((f) => f.path).join(', ')}\n`;
       if (flags.json) io.err(where);
       else io.out(`\n${where}`);
@@ -94,6 +101,15 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
     progress?.stop();
   }
 }
+
+const FILE_ERRORS: Record<string, string> = {
+  EEXIST: 'a file is in the way of the directory',
+  ENOTDIR: 'a file is in the way of the directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
 
 /** A folder name from a scenario name: lower case, anything unusual becomes "-". */
 export function slug(name: string): string {
