@@ -21,7 +21,12 @@ export function plain(value: Money): string {
 
 /** A quantity with thousands separators and its exact decimals: 1,234,567.5 */
 export function formatQuantity(value: Money): string {
-  const [whole, fraction] = plain(value).split('.');
+  return groupThousands(plain(value));
+}
+
+/** Thousands separators in a plain decimal string: "1234567.50" → "1,234,567.50". */
+export function groupThousands(text: string): string {
+  const [whole, fraction] = text.split('.');
   const grouped = (whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction ? `${grouped}.${fraction}` : grouped;
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }

@@ -3,7 +3,8 @@
  * and cost, with the totals under it. Costs are shown to the cent, so the lines add up
  * to the "as AWS bills" total; the exact total is shown beside it.
  */
-import { Money, formatQuantity } from '../pricing/decimal.js';
+import { Money, formatQuantity, groupThousands } from '../pricing/decimal.js';
+import { usdCents } from './report-sections.js';
 import type { CostLine, CostReport } from '../pricing/index.js';
 
 export function renderCostTable(report: CostReport, title = 'Cost'): string {
@@ -25,7 +26,7 @@ export function renderCostTable(report: CostReport, title = 'Cost'): string {
     rule,
     ...rows.map(format),
     rule,
-    `${'Total as AWS bills (each line rounded to cents)'}`.padEnd(totalWidth - 16) + usd(report.totalUsdAwsRounded).padStart(16),
+    `${'Total as AWS bills (each line rounded to cents)'}`.padEnd(totalWidth - 16) + usdCents(report.totalUsdAwsRounded).padStart(16),
     `${'Total, exact (to six decimals)'}`.padEnd(totalWidth - 22) + `$${groupThousands(new Money(report.totalUsd).toFixed(6))}`.padStart(22),
   ];
   if (report.unpricedKeys.length > 0) lines.push('Both totals exclude the UNPRICED lines.');
@@ -40,15 +41,5 @@ function unitPrice(line: CostLine): string {
 }
 
 function cost(line: CostLine): string {
-  return line.costUsdCents === null ? 'UNPRICED' : usd(line.costUsdCents);
-}
-
-function usd(cents: string): string {
-  const value = new Money(cents);
-  return `${value.isNegative() ? '−' : ''}$${groupThousands(value.abs().toFixed(2))}`;
-}
-
-function groupThousands(text: string): string {
-  const [whole, fraction] = text.split('.');
-  return `${(whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+  return line.costUsdCents === null ? 'UNPRICED' : usdCents(line.costUsdCents);
 }

@@ -2,7 +2,7 @@
  * The sections every report format shares, as plain data: status, headline figures,
  * cost table, Map Run counts. The HTML and Markdown renderers format them. Pure.
  */
-import { Money, formatQuantity } from '../pricing/decimal.js';
+import { Money, formatQuantity, groupThousands } from '../pricing/decimal.js';
 import type { CostLine } from '../pricing/index.js';
 import { formatCount, formatDuration } from './format-duration.js';
 import { formatUsd } from './format-money.js';
@@ -261,8 +261,7 @@ export function usdExact(value: string): string {
 /** Dollars and cents: `$0.62`, `−$1,234.50`. */
 export function usdCents(value: string): string {
   const money = new Money(value);
-  const [whole, fraction] = money.abs().toFixed(2).split('.');
-  return `${money.isNegative() && !money.isZero() ? '−' : ''}$${(whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
+  return `${money.isNegative() && !money.isZero() ? '−' : ''}$${groupThousands(money.abs().toFixed(2))}`;
 }
 
 // ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import type { CostLine, MapRunCost } from '../pricing/index.js';
 import type { PrecisionOutcome, SimulationRun } from '../runner/run-simulation.js';
 import type { Scenario } from '../scenario/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { roundTo } from './round.js';
 
 export const SIMULATE_FORMAT = 'dmap-planner/simulate';
 export const SIMULATE_FORMAT_VERSION = 1;
@@ -105,7 +106,7 @@ export function buildSimulationJson(input: {
   const result = first.result;
   const runs = summary.runs;
   const { usage, timeSeries } = result;
-  const wallTimeSeconds = runs === 1 ? seconds(result.wallTimeMs) : round(summary.wallTimeSeconds.p50, 3);
+  const wallTimeSeconds = runs === 1 ? seconds(result.wallTimeMs) : roundTo(summary.wallTimeSeconds.p50, 3);
   return {
     format: SIMULATE_FORMAT,
     formatVersion: SIMULATE_FORMAT_VERSION,
@@ -114,11 +115,11 @@ export function buildSimulationJson(input: {
     seed: input.seed,
     runs,
     wallTimeSeconds,
-    ...(precision ? { precision: { ...precision, achievedPercent: round(precision.achievedPercent, 3) } } : {}),
+    ...(precision ? { precision: { ...precision, achievedPercent: roundTo(precision.achievedPercent, 3) } } : {}),
     mapRun: mapRunJson(result, input.scenario),
     usage: {
-      lambda: { ...usage.lambda, gbSeconds: round(usage.lambda.gbSeconds, 6) },
-      stepFunctions: { ...usage.stepFunctions, expressGbSeconds: round(usage.stepFunctions.expressGbSeconds, 6) },
+      lambda: { ...usage.lambda, gbSeconds: roundTo(usage.lambda.gbSeconds, 6) },
+      stepFunctions: { ...usage.stepFunctions, expressGbSeconds: roundTo(usage.stepFunctions.expressGbSeconds, 6) },
       s3: usage.s3,
       derived: usage.derived,
     },
@@ -126,14 +127,14 @@ export function buildSimulationJson(input: {
     summary: {
       ...summary,
       histograms: {
-        wallTimeSeconds: { edges: summary.histograms.wallTimeSeconds.edges.map((e) => round(e, 3)), counts: summary.histograms.wallTimeSeconds.counts },
-        costUsd: { edges: summary.histograms.costUsd.edges.map((e) => round(e, 8)), counts: summary.histograms.costUsd.counts },
+        wallTimeSeconds: { edges: summary.histograms.wallTimeSeconds.edges.map((e) => roundTo(e, 3)), counts: summary.histograms.wallTimeSeconds.counts },
+        costUsd: { edges: summary.histograms.costUsd.edges.map((e) => roundTo(e, 8)), counts: summary.histograms.costUsd.counts },
       },
       wallTimeSeconds: roundMetric(summary.wallTimeSeconds, 3),
       costUsd: roundMetric(summary.costUsd, 8),
       costByLine: mapValues(summary.costByLine, (m) => roundMetric(m, 8)),
       counters: mapValues(summary.counters, (m) => roundMetric(m, 6)),
-      failure: { ...summary.failure, probability: round(summary.failure.probability, 6), ci95: roundPair(summary.failure.ci95, 6) },
+      failure: { ...summary.failure, probability: roundTo(summary.failure.probability, 6), ci95: roundPair(summary.failure.ci95, 6) },
     },
     timeSeries: {
       bucketSeconds: timeSeries.bucketMs / 1000,
@@ -206,17 +207,13 @@ function seconds(ms: number): number {
   return Math.round(ms) / 1000;
 }
 
-function round(value: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  return Math.round(value * scale) / scale;
-}
 
 function roundPair(pair: [number, number], decimals: number): [number, number] {
-  return [round(pair[0], decimals), round(pair[1], decimals)];
+  return [roundTo(pair[0], decimals), roundTo(pair[1], decimals)];
 }
 
 function roundMetric(m: MetricSummary, decimals: number): MetricSummary {
-  const r = (v: number) => round(v, decimals);
+  const r = (v: number) => roundTo(v, decimals);
   return {
     n: m.n,
     mean: r(m.mean),

@@ -6,6 +6,7 @@ import type { PointResult } from '../planner/point-result.js';
 import type { Recommendation } from '../planner/recommend.js';
 import type { Variation } from '../planner/variation.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { roundTo } from './round.js';
 import type { ScenarioIdentity } from './simulation-json.js';
 
 export const SWEEP_FORMAT = 'dmap-planner/sweep';
@@ -36,7 +37,7 @@ export function buildSweepJson(input: {
   recommendation: Recommendation;
 }): SweepJson {
   const onFrontier = new Set(input.frontier.map((p) => p.index));
-  const r = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+  const r = roundTo;
   return {
     format: SWEEP_FORMAT,
     formatVersion: 1,

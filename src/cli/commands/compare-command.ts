@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../file-hash.js';
 import { readTextFile } from '../../input/read-text-file.js';
 import { compareResults } from '../../planner/compare.js';
 import { breaches, type FailIf } from '../../planner/fail-if.js';
@@ -48,7 +48,7 @@ async function resultOf(file: string, flags: CompareFlags, catalogue: PriceCatal
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
     workers: flags.workers ?? (runs > 1 ? defaultWorkerCount() : 1),
     catalogue,
-    identity: { file, sha256: createHash('sha256').update(text).digest('hex') },
+    identity: { file, sha256: sha256Hex(text) },
   });
   return json;
 }

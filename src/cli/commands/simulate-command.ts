@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../file-hash.js';
 import { formatProblem } from '../../errors.js';
 import { UserInputError } from '../../errors.js';
 import { locatePath } from '../../input/parse-located.js';
@@ -68,7 +68,7 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
       ...(flags.maxRuns !== undefined ? { maxRuns: flags.maxRuns } : {}),
       workers: flags.workers ?? (manyRuns ? defaultWorkerCount() : 1),
       catalogue,
-      identity: { file, sha256: createHash('sha256').update(loaded.text).digest('hex') },
+      identity: { file, sha256: sha256Hex(loaded.text) },
       ...(progress ? { onProgress: progress.update } : {}),
     });
     progress?.stop();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../file-hash.js';
 import { UserInputError } from '../../errors.js';
 import { paretoFrontier } from '../../planner/pareto-frontier.js';
 import { isSafe } from '../../planner/point-result.js';
@@ -62,7 +62,7 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
   const frontier = paretoFrontier(results.filter(isSafe));
   const recommendation = recommend(results, goal, describeSettings);
   const sweep = buildSweepJson({
-    identity: { name: loaded.scenario.name, description: loaded.scenario.description, file, sha256: createHash('sha256').update(loaded.text).digest('hex') },
+    identity: { name: loaded.scenario.name, description: loaded.scenario.description, file, sha256: sha256Hex(loaded.text) },
     seed,
     runsPerPoint: runs,
     variations,

@@ -15,6 +15,7 @@
 import type { ChartConfiguration, ChartDataset, ChartOptions, Point } from 'chart.js';
 import { formatCount, formatDuration } from '../format-duration.js';
 import { formatUsd } from '../format-money.js';
+import { roundTo } from '../round.js';
 import type { ChartSpec } from '../report-model.js';
 import type { SimulationJson } from '../simulation-json.js';
 
@@ -69,7 +70,7 @@ function concurrencyChart(result: SimulationJson, caption: string): ChartSpec {
   const banded = result.runs > 1;
   const children = downsampleBand(bandOf(result, 'runningChildren'), axis, 'max');
   const invocations = downsampleBand(bandOf(result, 'runningInvocations'), axis, 'max');
-  const mids = axis.groups.map((g) => round((g.startSeconds + g.endSeconds) / 2 / axis.scale, 3));
+  const mids = axis.groups.map((g) => roundTo((g.startSeconds + g.endSeconds) / 2 / axis.scale, 3));
   const which = banded ? 'median' : 'one run';
 
   // Legend order follows `order`; drawing goes from the highest order to the lowest, so
@@ -104,7 +105,7 @@ function concurrencyChart(result: SimulationJson, caption: string): ChartSpec {
     const series = medianThrottled ? throttleBand.p50 : throttleBand.p90;
     const rate = downsample(series, axis, 'sum').map((count, i) => {
       const g = axis.groups[i] as BucketGroup;
-      return round(count / (g.endSeconds - g.startSeconds), 3);
+      return roundTo(count / (g.endSeconds - g.startSeconds), 3);
     });
     datasets.push(
       line(`Throttled attempts/s (${medianThrottled ? which : 'P90 of runs'}, right axis)`, points(mids, rate), CHART_PALETTE.vermillion, {
@@ -134,8 +135,8 @@ function concurrencyChart(result: SimulationJson, caption: string): ChartSpec {
     );
   }
 
-  const peakChildren = formatCount(round(maxOf(bandOf(result, 'runningChildren').p50), 0));
-  const peakInvocations = round(maxOf(bandOf(result, 'runningInvocations').p50), 0);
+  const peakChildren = formatCount(roundTo(maxOf(bandOf(result, 'runningChildren').p50), 0));
+  const peakInvocations = roundTo(maxOf(bandOf(result, 'runningInvocations').p50), 0);
   const limit = result.mapRun.lambdaConcurrencyLimit;
   const concurrencyPhrase =
     limit > 0 && peakInvocations >= limit
@@ -207,7 +208,7 @@ function itemsCompletedChart(result: SimulationJson, caption: string): ChartSpec
   let sum = 0;
   perGroup.forEach((count, i) => {
     sum += count;
-    cumulative.push({ x: round((axis.groups[i] as BucketGroup).endSeconds / axis.scale, 3), y: round(sum, 3) });
+    cumulative.push({ x: roundTo((axis.groups[i] as BucketGroup).endSeconds / axis.scale, 3), y: roundTo(sum, 3) });
   });
   const total = result.mapRun.itemCounts.total;
   const datasets: LineDataset[] = [
@@ -342,7 +343,7 @@ interface HistogramInput {
  */
 function histogramChart(input: HistogramInput): ChartSpec {
   const { edges, counts, synthetic } = binsOf(input.histogram);
-  const s = (v: number) => round(v / input.scale, input.decimals);
+  const s = (v: number) => roundTo(v / input.scale, input.decimals);
   const bars: Point[] = counts.map((count, i) => ({ x: s(((edges[i] as number) + (edges[i + 1] as number)) / 2), y: count }));
   const maxCount = Math.max(1, maxOf(counts));
   const width = (edges[1] as number) - (edges[0] as number);
@@ -519,7 +520,7 @@ function line(label: string, data: Point[], colour: string, extra: Partial<LineD
 }
 
 function points(xs: number[], ys: number[]): Point[] {
-  return xs.map((x, i) => ({ x, y: round(ys[i] ?? 0, 3) }));
+  return xs.map((x, i) => ({ x, y: roundTo(ys[i] ?? 0, 3) }));
 }
 
 interface BucketGroup {
@@ -562,7 +563,7 @@ function timeAxisOf(result: SimulationJson): TimeAxis {
   const span = buckets * bucketSeconds;
   const minutes = span > MINUTES_ABOVE_SECONDS;
   const scale = minutes ? 60 : 1;
-  return { groups, scale, unit: minutes ? 'min' : 's', max: round(span / scale, 3) };
+  return { groups, scale, unit: minutes ? 'min' : 's', max: roundTo(span / scale, 3) };
 }
 
 function downsample(values: number[], axis: TimeAxis, how: 'max' | 'sum'): number[] {
@@ -638,7 +639,4 @@ function trimZero(text: string): string {
   return text.endsWith('.0') ? text.slice(0, -2) : text;
 }
 
-function round(value: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  return Math.round(value * scale) / scale;
-}
+
