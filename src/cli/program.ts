@@ -5,14 +5,11 @@
 import { Command, CommanderError } from 'commander';
 import { formatProblem, isUserInputError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
-import { runPriceCommand } from './commands/price-command.js';
-import { runPricesCommand } from './commands/prices-command.js';
-import { runSimulateCommand, type SimulateFlags } from './commands/simulate-command.js';
-import { runSweepCommand, type SweepFlags } from './commands/sweep-command.js';
-import { runCompareCommand, type CompareFlags } from './commands/compare-command.js';
+import type { SimulateFlags } from './commands/simulate-command.js';
+import type { SweepFlags } from './commands/sweep-command.js';
+import type { CompareFlags } from './commands/compare-command.js';
 import { parseFailIf, type FailIf } from '../planner/fail-if.js';
-import { runValidateCommand } from './commands/validate-command.js';
-import { runImportCommand, type ImportFlags } from './commands/import-command.js';
+import type { ImportFlags } from './commands/import-command.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliOutput } from './output.js';
 import { parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseWorkers } from './parse-flags.js';
@@ -27,7 +24,11 @@ Exit codes:
   2  bad input: a scenario file, field or flag is wrong (every problem is listed)
   3  internal error: a bug in dmap-planner; please report it with the output`;
 
-/** Runs the CLI with `argv` (without the node and script entries) and returns the exit code. */
+/**
+ * Runs the CLI with `argv` (without the node and script entries) and returns the exit code.
+ * Each command's module is imported when the command runs, so a command loads only what
+ * it uses: start-up time is paid on every run and by every worker-bound simulation.
+ */
 export async function runCli(argv: string[], io: CliOutput): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const program = new Command()
@@ -71,6 +72,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
       ].join('\n'),
     )
     .action(async (file: string, flags: SimulateFlags) => {
+      const { runSimulateCommand } = await import('./commands/simulate-command.js');
       exitCode = await runSimulateCommand(file, flags, io);
     });
 
@@ -99,6 +101,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
       ].join('\n'),
     )
     .action(async (file: string, flags: SweepFlags) => {
+      const { runSweepCommand } = await import('./commands/sweep-command.js');
       exitCode = await runSweepCommand(file, flags, io);
     });
 
@@ -122,6 +125,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
       '\nExamples:\n  $ dmap compare scenarios/reinvent-500k.yaml candidate.yaml --markdown\n  $ dmap compare baseline.json candidate.yaml --fail-if "cost-p90 > 10%" --fail-if "time-p90 > 5%"',
     )
     .action(async (a: string, b: string, flags: CompareFlags) => {
+      const { runCompareCommand } = await import('./commands/compare-command.js');
       exitCode = await runCompareCommand(a, b, flags, io);
     });
 
@@ -138,6 +142,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--price <key=usd[/per]>', 'a custom price replacing the catalogue\'s, e.g. lambda.request=0.18/1000000 (repeatable)', collectPriceOverride)
     .addHelpText('after', '\nExamples:\n  $ dmap price examples/usage/lambda-pricing-example-1.yaml\n  $ dmap price usage.yaml --free-tier --csv > cost-lines.csv')
     .action(async (file: string, flags: { json?: boolean; csv?: boolean; catalogue?: string; freeTier?: boolean; discount?: number; price?: PriceOverrides }) => {
+      const { runPriceCommand } = await import('./commands/price-command.js');
       exitCode = await runPriceCommand(file, flags, io);
     });
 
@@ -149,6 +154,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--json', 'print the catalogue as JSON')
     .addHelpText('after', '\nExample:\n  $ dmap prices --region eu-west-1')
     .action(async (flags: { region?: string; catalogue?: string; json?: boolean }) => {
+      const { runPricesCommand } = await import('./commands/prices-command.js');
       exitCode = await runPricesCommand(flags, io);
     });
 
@@ -173,6 +179,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
       ].join('\n'),
     )
     .action(async (file: string, flags: ImportFlags) => {
+      const { runImportCommand } = await import('./commands/import-command.js');
       exitCode = await runImportCommand(file, flags, io);
     });
 
@@ -182,6 +189,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .argument('<scenario>', 'scenario file (.yaml, .yml or .json)')
     .addHelpText('after', '\nExample:\n  $ dmap validate scenarios/reinvent-500k.yaml')
     .action(async (file: string) => {
+      const { runValidateCommand } = await import('./commands/validate-command.js');
       exitCode = await runValidateCommand(file, io);
     });
 

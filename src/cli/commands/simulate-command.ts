@@ -11,10 +11,6 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
 import type { PriceOverrides } from '../parse-price-override.js';
 import { progressReporter } from '../progress.js';
-import { chartJsBrowserBundle } from '../chart-js-source.js';
-import { writeReportDirectory } from '../write-report-directory.js';
-import { buildReportModel } from '../../report/build-report.js';
-import { renderReportFiles } from '../../report/report-files.js';
 import type { SimulationJson } from '../../report/simulation-json.js';
 import { join } from 'node:path';
 
@@ -82,6 +78,13 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
     }
     if (flags.report !== undefined && flags.report !== false) {
       const directory = typeof flags.report === 'string' ? flags.report : join('reports', slug(scenario.name));
+      // Report modules (charts, canvas, HTML) load only when a report is asked for.
+      const [{ buildReportModel }, { renderReportFiles }, { chartJsBrowserBundle }, { writeReportDirectory }] = await Promise.all([
+        import('../../report/build-report.js'),
+        import('../../report/report-files.js'),
+        import('../chart-js-source.js'),
+        import('../write-report-directory.js'),
+      ]);
       const model = buildReportModel({ result: json, scenario, rawDocument: loaded.document, command: rerunCommand(file, json, flags, directory) });
       const files = await renderReportFiles(model, run.first.cost.monthly, { chartJsSource: await chartJsBrowserBundle() });
       try {

@@ -1,0 +1,2 @@
+import { benchMonteCarlo } from '/work/main/bench/montecarlo-bench.ts';
+await benchMonteCarlo();
