@@ -403,7 +403,7 @@ class MapRun {
 
   /** Retry, Catch or fail, as the task's Retry and Catch say. */
   private attemptFailed(slot: number, errorCode: number): void {
-    this.failuresByCode[errorCode] = (this.failuresByCode[errorCode] ?? 0) + 1;
+    (this.failuresByCode[errorCode] as number)++;
     const error = this.errorNames[errorCode] as string;
     const delayMs = this.retry.nextRetryDelayMs(error, this.slots.retryCounters, slot, this.retryRng);
     if (delayMs >= 0) {
@@ -549,6 +549,8 @@ class MapRun {
     if (code === undefined) {
       code = this.errorNames.length;
       this.errorNames.push(name);
+      // Filled as codes are made, so the array never has holes (one shape for the JIT).
+      this.failuresByCode.push(0);
       this.errorCodes.set(name, code);
     }
     return code;
@@ -573,7 +575,7 @@ class MapRun {
     };
     const failuresByError: Record<string, number> = {};
     this.errorNames
-      .map((name, code) => [name, this.failuresByCode[code] ?? 0] as const)
+      .map((name, code) => [name, this.failuresByCode[code] as number] as const)
       .filter(([, count]) => count > 0)
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .forEach(([name, count]) => (failuresByError[name] = count));

@@ -1,2 +1,0 @@
-import { benchMonteCarlo } from '/work/main/bench/montecarlo-bench.ts';
-await benchMonteCarlo();
