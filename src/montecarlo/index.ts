@@ -1,4 +1,4 @@
-export { runReplication, lineKey } from './replication.js';
+export { replicationRecord, runReplication, lineKey } from './replication.js';
 export type { ReplicationRecord, ReplicationCounters, ReplicationDetail, ReplicationContext } from './replication.js';
 export { summarizeReplications, histogram } from './summarize.js';
 export type { SimulationSummary, Band, Histogram } from './summarize.js';

@@ -5,7 +5,8 @@
  */
 import { simulateMapRun, type MapRunResult, type TimeSeries } from '../model/index.js';
 import type { PriceCatalogue } from '../pricing/catalogue-schema.js';
-import { priceMapRun, type MapRunCost } from '../pricing/price-map-run.js';
+import { chargeName } from '../pricing/charges.js';
+import { mapRunCharges, priceMapRun, type MapRunCost, type MapRunPricingOptions } from '../pricing/price-map-run.js';
 import type { Scenario } from '../scenario/index.js';
 
 export interface ReplicationRecord {
@@ -46,47 +47,58 @@ export interface ReplicationContext {
   catalogue: PriceCatalogue;
 }
 
+/** One replication reduced to its record: what the pool runs thousands of times. */
+export function replicationRecord(context: ReplicationContext, replication: number): ReplicationRecord {
+  const result = simulateMapRun(context.scenario, { seed: context.seed, replication });
+  return recordOf(context, replication, result);
+}
+
+/** One replication in full: its record, the whole Map Run result and the bill in words. */
 export function runReplication(context: ReplicationContext, replication: number): ReplicationDetail {
   const { scenario } = context;
   const result = simulateMapRun(scenario, { seed: context.seed, replication });
-  const cost = priceMapRun(result.usage, scenario.region, context.catalogue, {
-    runsPerMonth: scenario.pricing.runsPerMonth,
-    freeTier: scenario.pricing.freeTier,
-    discountPercent: scenario.pricing.discountPercent,
-    priceOverrides: scenario.pricing.priceOverrides,
-  });
-  const runs = scenario.pricing.runsPerMonth;
+  return { result, cost: priceMapRun(result.usage, scenario.region, context.catalogue, pricingOptions(scenario)), record: recordOf(context, replication, result) };
+}
+
+function recordOf(context: ReplicationContext, replication: number, result: MapRunResult): ReplicationRecord {
+  const { scenario } = context;
+  // Amounts only (no formulas): the same charges priceMapRun puts into words.
+  const options = pricingOptions(scenario);
+  const { charges, totalUsd } = mapRunCharges(result.usage, scenario.region, context.catalogue, options);
+  const runs = options.runsPerMonth;
   const costByLine: Record<string, number> = {};
-  for (const line of cost.monthly.lines) {
-    if (line.costUsd === null) continue;
-    const key = lineKey(line.service, line.item);
-    costByLine[key] = (costByLine[key] ?? 0) + Number(line.costUsd) / runs;
+  for (const charge of charges) {
+    if (charge.kind === 'unpriced') continue;
+    const { service, item } = chargeName(charge);
+    const key = lineKey(service, item);
+    costByLine[key] = (costByLine[key] ?? 0) + Number(charge.costUsd) / runs;
   }
   const usage = result.usage;
   return {
-    result,
-    cost,
-    record: {
-      replication,
-      failed: result.status === 'FAILED',
-      wallTimeMs: result.wallTimeMs,
-      costUsd: Number(cost.perRunUsd),
-      costByLine,
-      counters: {
-        throttles: result.attempts.throttled,
-        retries: result.attempts.retries,
-        coldStarts: usage.lambda.coldStarts,
-        failedItems: result.itemCounts.failed,
-        timedOutItems: result.itemCounts.timedOut,
-        pendingItems: result.itemCounts.pending,
-        lambdaRequests: usage.lambda.requests,
-        lambdaGbSeconds: usage.lambda.gbSeconds,
-        standardTransitions: usage.stepFunctions.parentTransitions + usage.stepFunctions.childTransitions,
-      },
-      failuresByError: result.attempts.failuresByError,
-      timeSeries: result.timeSeries,
+    replication,
+    failed: result.status === 'FAILED',
+    wallTimeMs: result.wallTimeMs,
+    costUsd: Number(totalUsd.dividedBy(runs)),
+    costByLine,
+    counters: {
+      throttles: result.attempts.throttled,
+      retries: result.attempts.retries,
+      coldStarts: usage.lambda.coldStarts,
+      failedItems: result.itemCounts.failed,
+      timedOutItems: result.itemCounts.timedOut,
+      pendingItems: result.itemCounts.pending,
+      lambdaRequests: usage.lambda.requests,
+      lambdaGbSeconds: usage.lambda.gbSeconds,
+      standardTransitions: usage.stepFunctions.parentTransitions + usage.stepFunctions.childTransitions,
     },
+    failuresByError: result.attempts.failuresByError,
+    timeSeries: result.timeSeries,
   };
+}
+
+function pricingOptions(scenario: Scenario): MapRunPricingOptions {
+  const { pricing } = scenario;
+  return { runsPerMonth: pricing.runsPerMonth, freeTier: pricing.freeTier, discountPercent: pricing.discountPercent, priceOverrides: pricing.priceOverrides };
 }
 
 /** One name per cost line across runs; tiers of one item add up. */

@@ -4,10 +4,13 @@
  */
 import type { MapRunUsage } from '../model/index.js';
 import type { PriceCatalogue } from './catalogue-schema.js';
+import { priceCharges, type PricedCharges, type PricingOptions } from './charges.js';
 import { Money, plain } from './decimal.js';
-import { usageFromMapRun } from './map-run-pricing-usage.js';
+import { mapRunQuantities, usageFromMapRun } from './map-run-pricing-usage.js';
 import { scaleUsage } from './monthly-rollup.js';
-import { priceUsage, type CostReport, type PricingOptions } from './price-usage.js';
+import { priceUsage, type CostReport } from './price-usage.js';
+
+export type MapRunPricingOptions = PricingOptions & { runsPerMonth: number };
 
 export interface MapRunCost {
   runsPerMonth: number;
@@ -17,16 +20,17 @@ export interface MapRunCost {
   perRunUsd: string;
 }
 
-export function priceMapRun(
-  usage: MapRunUsage,
-  region: string,
-  catalogue: PriceCatalogue,
-  options: PricingOptions & { runsPerMonth: number },
-): MapRunCost {
+/** The run's bill in words, line by line, for reports. */
+export function priceMapRun(usage: MapRunUsage, region: string, catalogue: PriceCatalogue, options: MapRunPricingOptions): MapRunCost {
   const monthly = priceUsage(scaleUsage(usageFromMapRun(usage, region), options.runsPerMonth), catalogue, options);
   return {
     runsPerMonth: options.runsPerMonth,
     monthly,
     perRunUsd: plain(new Money(monthly.totalUsd).dividedBy(options.runsPerMonth)),
   };
+}
+
+/** The same month's charges as amounts only: what each of many replications needs. */
+export function mapRunCharges(usage: MapRunUsage, region: string, catalogue: PriceCatalogue, options: MapRunPricingOptions): PricedCharges {
+  return priceCharges(mapRunQuantities(usage, options.runsPerMonth), region, catalogue, options);
 }

@@ -3,26 +3,20 @@
  * line has its service, item, quantity, unit, unit price, cost and formula in words.
  * Volume tiers split a quantity into one line per tier. The free tier is an explicit,
  * opt-in credit line; a negotiated discount is a line of its own; usage with no price is
- * an explicit "unpriced" line and a warning, never $0.
+ * an explicit "unpriced" line and a warning, never $0. The amounts come from charges.ts;
+ * this module puts them into words.
  *
  * Pure: exact decimal arithmetic, no I/O. Quantities are taken as the month's totals
  * (tiers and free tier apply to them as given; see monthly-rollup.ts for runs per month).
  */
-import type { CataloguePrice, PriceCatalogue } from './catalogue-schema.js';
+import type { PriceCatalogue } from './catalogue-schema.js';
+import { chargeName, priceCharges, type Charge, type PricingOptions } from './charges.js';
 import { formatQuantity, Money, plain, toCents } from './decimal.js';
-import { FREE_TIER_KEY_OF, PRICE_KEYS, type PriceKey } from './price-keys.js';
+import { PRICE_KEYS, type PriceKey } from './price-keys.js';
 import type { PricingUsage, UsageQuantity } from './pricing-usage.js';
-import { PricingError } from './pricing-error.js';
-import { splitIntoTiers } from './tiers.js';
+import { tierLabel } from './tiers.js';
 
-export interface PricingOptions {
-  /** Subtract the account's monthly free tier, as credit lines. Off by default: it belongs to the whole account. */
-  freeTier?: boolean;
-  /** A negotiated discount on everything priced, in percent (0–100). */
-  discountPercent?: number;
-  /** Prices that replace the catalogue's, by price key. */
-  priceOverrides?: Partial<Record<PriceKey, { usd: string; per?: string }>>;
-}
+export type { PricingOptions } from './charges.js';
 
 export type CostLineKind = 'charge' | 'freeTier' | 'discount' | 'unpriced';
 
@@ -64,122 +58,102 @@ export interface CostReport {
 }
 
 export function priceUsage(usage: PricingUsage, catalogue: PriceCatalogue, options: PricingOptions = {}): CostReport {
-  const region = catalogue.regions[usage.region];
-  if (!region) {
-    throw new PricingError(
-      `no prices for Region "${usage.region}" in catalogue ${catalogue.name} ${catalogue.version}; it has: ${Object.keys(catalogue.regions).sort().join(', ')}`,
-    );
-  }
-  const discountPercent = options.discountPercent ?? 0;
-  const lines: CostLine[] = [];
-  const warnings: string[] = [];
-  const unpricedKeys: PriceKey[] = [];
-  const freeLeft = new Map(Object.entries(catalogue.freeTier).map(([k, v]) => [k, new Money(v.quantity)]));
-
-  for (const [key, parts] of groupByKey(usage.quantities)) {
-    const quantity = parts.reduce((sum, p) => sum.plus(p.quantity), new Money(0));
-    if (quantity.isZero()) continue;
-    const meta = PRICE_KEYS[key];
-    const override = options.priceOverrides?.[key];
-    const price: CataloguePrice | undefined = override
-      ? { usd: override.usd, per: override.per ?? region.prices[key]?.per ?? '1', unit: region.prices[key]?.unit ?? meta.unit, source: 'override' }
-      : region.prices[key];
-    const derivation = parts.map((p) => (parts.length > 1 && p.label ? `${p.label}: ${p.derivation}` : p.derivation)).join(' + ');
-    if (!price) {
-      unpricedKeys.push(key);
-      warnings.push(`${meta.service} ${meta.item}: no price for ${usage.region} in catalogue ${catalogue.version}; the total excludes ${formatQuantity(quantity)} ${meta.unit}`);
-      lines.push({ ...lineBase(key, 'unpriced', quantity, meta.unit), unitPriceUsd: null, per: '1', costUsd: null, costUsdCents: null, formula: `${derivation}; UNPRICED` });
-      continue;
-    }
-    const source = override ? 'price override' : catalogue.sources[price.source]?.url;
-    const per = new Money(price.per);
-    const split = splitIntoTiers(quantity, price);
-    for (const band of split.bands) {
-      const cost = band.quantity.times(band.usd).dividedBy(per);
-      lines.push({
-        ...lineBase(key, 'charge', band.quantity, price.unit),
-        unitPriceUsd: band.usd,
-        per: price.per,
-        costUsd: plain(cost),
-        costUsdCents: toCents(cost).toFixed(2),
-        formula: `${band.label ? `${band.label}: ` : ''}${derivation} → ${formatQuantity(band.quantity)} ${price.unit} × $${band.usd}${price.per === '1' ? '' : ` per ${formatQuantity(per)}`}`,
-        ...(source ? { source } : {}),
-      });
-    }
-    if (split.unpriced.greaterThan(0)) {
-      unpricedKeys.push(key);
-      warnings.push(`${meta.service} ${meta.item}: catalogue ${catalogue.version} has no ${usage.region} price above ${formatQuantity(quantity.minus(split.unpriced))} ${price.unit} a month; the total excludes ${formatQuantity(split.unpriced)} ${price.unit}`);
-      lines.push({ ...lineBase(key, 'unpriced', split.unpriced, price.unit), unitPriceUsd: null, per: price.per, costUsd: null, costUsdCents: null, formula: `above the last priced tier: ${formatQuantity(split.unpriced)} ${price.unit}; UNPRICED` });
-    }
-    const freeKey = FREE_TIER_KEY_OF[key];
-    const free = freeKey ? freeLeft.get(freeKey) : undefined;
-    if (options.freeTier && freeKey && free && free.greaterThan(0)) {
-      // The free tier covers the first units, which sit in the first (dearest) tier.
-      const covered = Money.min(free, quantity);
-      freeLeft.set(freeKey, free.minus(covered));
-      const firstUsd = price.tiers?.[0]?.usd ?? (price.usd as string);
-      const credit = covered.times(firstUsd).dividedBy(per).negated();
-      // AWS subtracts the free units and rounds the item's net once; the credit's cents
-      // are whatever makes the first tier's charge plus the credit match that rounding.
-      const firstCharge = lines.find((l) => l.priceKey === key && l.kind === 'charge');
-      const firstChargeExact = new Money(firstCharge?.costUsd ?? 0);
-      const firstChargeCents = new Money(firstCharge?.costUsdCents ?? 0);
-      const creditCents = toCents(firstChargeExact.plus(credit)).minus(firstChargeCents);
-      const entry = catalogue.freeTier[freeKey];
-      lines.push({
-        ...lineBase(key, 'freeTier', covered, price.unit),
-        item: `Free tier: ${meta.item}`,
-        unitPriceUsd: firstUsd,
-        per: price.per,
-        costUsd: plain(credit),
-        costUsdCents: creditCents.toFixed(2),
-        formula: `−${formatQuantity(covered)} ${price.unit} of the ${formatQuantity(new Money(entry?.quantity ?? 0))} free each month × $${firstUsd}${price.per === '1' ? '' : ` per ${formatQuantity(per)}`}`,
-        ...(entry && catalogue.sources[entry.source] ? { source: catalogue.sources[entry.source]?.url as string } : {}),
-      });
-    }
-  }
-
-  if (discountPercent > 0) {
-    const base = sumOf(lines);
-    const discount = base.times(discountPercent).dividedBy(100).negated();
-    lines.push({
-      kind: 'discount',
-      service: 'Discount',
-      item: `Negotiated discount (${discountPercent} %)`,
-      quantity: plain(base),
-      unit: 'USD',
-      unitPriceUsd: plain(new Money(discountPercent).dividedBy(100).negated()),
-      per: '1',
-      costUsd: plain(discount),
-      costUsdCents: toCents(discount).toFixed(2),
-      formula: `−${discountPercent} % of $${plain(toCents(base))} (every line above)`,
-      source: 'user option',
-    });
-  }
-
+  const groups = groupByKey(usage.quantities);
+  const { charges, totalUsd } = priceCharges(
+    groups.map(([key, parts]) => ({ key, quantity: parts.reduce((sum, p) => sum.plus(p.quantity), new Money(0)) })),
+    usage.region,
+    catalogue,
+    options,
+  );
+  const derivations = new Map(groups.map(([key, parts]) => [key, derivationOf(parts)]));
+  const lines = charges.map((charge) => costLine(charge, derivations, catalogue));
+  const warnings = charges.flatMap((charge) => (charge.kind === 'unpriced' ? [unpricedWarning(charge, usage.region, catalogue)] : []));
   return {
     region: usage.region,
     catalogue: { name: catalogue.name, version: catalogue.version, effectiveDate: catalogue.effectiveDate },
     options: {
       freeTier: options.freeTier ?? false,
-      discountPercent,
+      discountPercent: options.discountPercent ?? 0,
       priceOverrides: Object.keys(options.priceOverrides ?? {}).sort(),
     },
     lines,
-    totalUsd: plain(sumOf(lines)),
+    totalUsd: plain(totalUsd),
     totalUsdAwsRounded: lines.reduce((sum, l) => (l.costUsdCents === null ? sum : sum.plus(l.costUsdCents)), new Money(0)).toFixed(2),
-    unpricedKeys,
+    unpricedKeys: charges.flatMap((charge) => (charge.kind === 'unpriced' ? [charge.key] : [])),
     warnings,
   };
 }
 
-function lineBase(key: PriceKey, kind: CostLineKind, quantity: InstanceType<typeof Money>, unit: string) {
-  const meta = PRICE_KEYS[key];
-  return { kind, service: meta.service, item: meta.item, priceKey: key, quantity: plain(quantity), unit };
+function costLine(charge: Charge, derivations: Map<PriceKey, string>, catalogue: PriceCatalogue): CostLine {
+  const { service, item } = chargeName(charge);
+  if (charge.kind === 'discount') {
+    return {
+      kind: 'discount',
+      service,
+      item,
+      quantity: plain(charge.baseUsd),
+      unit: 'USD',
+      unitPriceUsd: plain(new Money(charge.percent).dividedBy(100).negated()),
+      per: '1',
+      costUsd: plain(charge.costUsd),
+      costUsdCents: charge.centsUsd.toFixed(2),
+      formula: `−${charge.percent} % of $${plain(toCents(charge.baseUsd))} (every line above)`,
+      source: 'user option',
+    };
+  }
+  const base = { kind: charge.kind, service, item, priceKey: charge.key, quantity: plain(charge.quantity) };
+  const derivation = derivations.get(charge.key) as string;
+  if (charge.kind === 'unpriced') {
+    const price = charge.price;
+    return price
+      ? { ...base, unit: price.unit, unitPriceUsd: null, per: price.per, costUsd: null, costUsdCents: null, formula: `above the last priced tier: ${formatQuantity(charge.quantity)} ${price.unit}; UNPRICED` }
+      : { ...base, unit: PRICE_KEYS[charge.key].unit, unitPriceUsd: null, per: '1', costUsd: null, costUsdCents: null, formula: `${derivation}; UNPRICED` };
+  }
+  const price = charge.price;
+  const perText = price.per === '1' ? '' : ` per ${formatQuantity(new Money(price.per))}`;
+  if (charge.kind === 'charge') {
+    const label = tierLabel(charge.band, price.unit);
+    const source = price.overridden ? 'price override' : catalogue.sources[price.source]?.url;
+    return {
+      ...base,
+      unit: price.unit,
+      unitPriceUsd: charge.band.usd,
+      per: price.per,
+      costUsd: plain(charge.costUsd),
+      costUsdCents: charge.centsUsd.toFixed(2),
+      formula: `${label ? `${label}: ` : ''}${derivation} → ${formatQuantity(charge.quantity)} ${price.unit} × $${charge.band.usd}${perText}`,
+      ...(source ? { source } : {}),
+    };
+  }
+  const entry = catalogue.freeTier[charge.freeKey];
+  const source = entry && catalogue.sources[entry.source]?.url;
+  return {
+    ...base,
+    unit: price.unit,
+    unitPriceUsd: charge.firstTierUsd,
+    per: price.per,
+    costUsd: plain(charge.costUsd),
+    costUsdCents: charge.centsUsd.toFixed(2),
+    formula: `−${formatQuantity(charge.quantity)} ${price.unit} of the ${formatQuantity(new Money(entry?.quantity ?? 0))} free each month × $${charge.firstTierUsd}${perText}`,
+    ...(source ? { source } : {}),
+  };
 }
 
-function sumOf(lines: CostLine[]): InstanceType<typeof Money> {
-  return lines.reduce((sum, l) => (l.costUsd === null ? sum : sum.plus(l.costUsd)), new Money(0));
+function unpricedWarning(charge: Extract<Charge, { kind: 'unpriced' }>, region: string, catalogue: PriceCatalogue): string {
+  const meta = PRICE_KEYS[charge.key];
+  if (!charge.price) {
+    return `${meta.service} ${meta.item}: no price for ${region} in catalogue ${catalogue.version}; the total excludes ${formatQuantity(charge.quantity)} ${meta.unit}`;
+  }
+  return `${meta.service} ${meta.item}: catalogue ${catalogue.version} has no ${region} price above ${formatQuantity(charge.price.tiers ? lastBound(charge.price.tiers) : charge.quantity)} ${charge.price.unit} a month; the total excludes ${formatQuantity(charge.quantity)} ${charge.price.unit}`;
+}
+
+/** How a key's quantity was derived; parts of several functions or workloads name their label. */
+function derivationOf(parts: UsageQuantity[]): string {
+  return parts.map((p) => (parts.length > 1 && p.label ? `${p.label}: ${p.derivation}` : p.derivation)).join(' + ');
+}
+
+function lastBound(tiers: ReadonlyArray<{ upTo: string | null }>): Money {
+  return new Money(tiers[tiers.length - 1]?.upTo ?? 0);
 }
 
 /** Groups quantities by price key, in the order of PRICE_KEYS, so output order is stable. */

@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { runReplication, type ReplicationContext, type ReplicationRecord } from '../montecarlo/replication.js';
+import { replicationRecord, type ReplicationContext, type ReplicationRecord } from '../montecarlo/replication.js';
 
 export interface PoolOptions {
   workers: number;
@@ -107,7 +107,7 @@ export class ReplicationPool {
     // This thread takes ranges too, yielding between them so the threads' results are
     // received (and their next ranges sent) promptly.
     for (let range = takeRange(); range; range = takeRange()) {
-      for (let i = range[0]; i < range[1]; i++) records[i - from] = runReplication(this.context, i).record;
+      for (let i = range[0]; i < range[1]; i++) records[i - from] = replicationRecord(this.context, i);
       finished(range[1] - range[0]);
       if (this.threads.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }

@@ -3,7 +3,7 @@
  * Messages in: { context } once, then { from, to } ranges; out: { from, records }.
  */
 import { parentPort } from 'node:worker_threads';
-import { runReplication, type ReplicationContext, type ReplicationRecord } from '../montecarlo/replication.js';
+import { replicationRecord, type ReplicationContext, type ReplicationRecord } from '../montecarlo/replication.js';
 
 type Message = { context: ReplicationContext } | { from: number; to: number };
 
@@ -15,6 +15,6 @@ parentPort?.on('message', (message: Message) => {
     return;
   }
   const records: ReplicationRecord[] = [];
-  for (let i = message.from; i < message.to; i++) records.push(runReplication(context as ReplicationContext, i).record);
+  for (let i = message.from; i < message.to; i++) records.push(replicationRecord(context as ReplicationContext, i));
   parentPort?.postMessage({ from: message.from, records });
 });

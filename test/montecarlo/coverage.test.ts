@@ -4,7 +4,7 @@
  * scenario's wall time is exactly one lognormal invocation, whose P90 is known.
  */
 import { describe, expect, it } from 'vitest';
-import { runReplication, summarizeReplications } from '../../src/montecarlo/index.js';
+import { replicationRecord, summarizeReplications } from '../../src/montecarlo/index.js';
 import { defaultCatalogue } from '../../src/pricing/load-catalogue.js';
 import { quantileOf, type DistributionSpec } from '../../src/random/index.js';
 import { frictionless } from '../model/scenario-builder.js';
@@ -21,14 +21,14 @@ describe('confidence intervals across seeds', () => {
   let p90Covered = 0;
   let meanCovered = 0;
   for (let seed = 1; seed <= SEEDS; seed++) {
-    const records = Array.from({ length: RUNS }, (_, i) => runReplication({ scenario, seed, catalogue }, i).record);
+    const records = Array.from({ length: RUNS }, (_, i) => replicationRecord({ scenario, seed, catalogue }, i));
     const wall = summarizeReplications(records).wallTimeSeconds;
     if (wall.ci95.p90[0] <= trueP90Seconds && trueP90Seconds <= wall.ci95.p90[1]) p90Covered++;
     if (wall.ci95.mean[0] <= trueMeanSeconds && trueMeanSeconds <= wall.ci95.mean[1]) meanCovered++;
   }
 
   it('the wall time of one run is exactly the invocation time', () => {
-    const record = runReplication({ scenario, seed: 1, catalogue }, 0).record;
+    const record = replicationRecord({ scenario, seed: 1, catalogue }, 0);
     expect(record.wallTimeMs).toBeGreaterThan(0);
     expect(record.counters.lambdaRequests).toBe(1);
   });
