@@ -4,7 +4,7 @@
  * p10–p90 band. Computed from records in replication order, so the result does not
  * depend on how many worker threads produced them. Pure.
  */
-import { quantileSorted } from 'simple-statistics';
+import { quantile } from 'simple-statistics';
 import type { TimeSeries } from '../model/index.js';
 import { proportionInterval, summarizeMetric, type MetricSummary } from './metric-summary.js';
 import type { ReplicationCounters, ReplicationRecord } from './replication.js';
@@ -69,17 +69,23 @@ export function summarizeReplications(records: readonly ReplicationRecord[]): Si
   };
 }
 
-/** Per bucket, the 10th, 50th and 90th percentile across runs; a run that has ended counts as 0. */
+const BAND_PROBABILITIES = [0.1, 0.5, 0.9];
+
+/**
+ * Per bucket, the 10th, 50th and 90th percentile across runs; a run that has ended
+ * counts as 0. Selection (simple-statistics' quickselect), not a sort per bucket: with
+ * 10,000 runs and hundreds of buckets, sorting each column was most of the summary.
+ */
 function band(runs: number[][]): Band {
   const length = Math.max(...runs.map((r) => r.length));
   const result: Band = { p10: [], p50: [], p90: [] };
-  const column = new Float64Array(runs.length);
+  const column = new Array<number>(runs.length);
   for (let bucket = 0; bucket < length; bucket++) {
-    runs.forEach((run, i) => (column[i] = run[bucket] ?? 0));
-    const sorted = Array.from(column.sort());
-    result.p10.push(quantileSorted(sorted, 0.1));
-    result.p50.push(quantileSorted(sorted, 0.5));
-    result.p90.push(quantileSorted(sorted, 0.9));
+    for (let i = 0; i < runs.length; i++) column[i] = (runs[i] as number[])[bucket] ?? 0;
+    const [p10, p50, p90] = quantile(column, BAND_PROBABILITIES) as [number, number, number];
+    result.p10.push(p10);
+    result.p50.push(p50);
+    result.p90.push(p90);
   }
   return result;
 }

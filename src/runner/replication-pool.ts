@@ -1,21 +1,23 @@
 /**
- * Runs replications on `workers` threads: this thread plus `workers − 1` worker threads,
- * each taking ranges of replications as it frees up. Each replication depends only on
- * (seed, index) and records are stored by index, so the results are the same whatever
- * the number of workers.
+ * Runs replications on `workers` threads: this thread plus `workers − 1` worker threads.
+ * Every thread takes the next few replications from a shared counter (Atomics.add on a
+ * SharedArrayBuffer) until none are left, so no thread waits for another to hand it
+ * work and the threads finish within a few replications of each other. Each replication
+ * depends only on (seed, index) and records are stored by index, so the results are the
+ * same whatever the number of workers.
  *
  * Why this thread works too: it is already warm (modules loaded, code compiled), and a
  * new thread costs a module load and a JIT warm-up; on a two-core machine, one extra
- * thread and this one keep both cores busy. Each worker thread holds two ranges, so it
- * never waits for this thread to hand it the next one.
+ * thread and this one keep both cores busy.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { replicationRecord, type ReplicationContext, type ReplicationRecord } from '../montecarlo/replication.js';
+import type { WorkerReply, WorkerRequest } from './replication-worker.js';
 
 export interface PoolOptions {
   workers: number;
-  /** Called as ranges finish, with the count done so far. */
+  /** Called as replications finish, with the count done so far. */
   onProgress?: (done: number) => void;
 }
 
@@ -23,7 +25,18 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
-const RANGES_IN_FLIGHT_PER_THREAD = 2;
+/**
+ * Replications a thread takes at a time: about 5 ms of flagship work, so the threads end
+ * within milliseconds of each other, yet few enough messages that sending records back
+ * costs little.
+ */
+export const REPLICATIONS_PER_TAKE = 4;
+
+/** Hands out [start, end) ranges of at most REPLICATIONS_PER_TAKE from a counter shared by all threads. */
+export function takeNext(counter: Int32Array, to: number): [number, number] | undefined {
+  const start = Atomics.add(counter, 0, REPLICATIONS_PER_TAKE);
+  return start < to ? [start, Math.min(to, start + REPLICATIONS_PER_TAKE)] : undefined;
+}
 
 export class ReplicationPool {
   private readonly threads: Worker[] = [];
@@ -34,35 +47,26 @@ export class ReplicationPool {
   ) {
     for (let i = 1; i < options.workers; i++) {
       const thread = new Worker(new URL('./replication-worker.js', import.meta.url));
-      thread.postMessage({ context });
+      thread.postMessage({ context } satisfies WorkerRequest);
       this.threads.push(thread);
     }
   }
 
   /**
    * Switches every worker to another scenario (a sweep's next point). Messages to a
-   * thread arrive in order, so ranges sent after this use the new context.
+   * thread arrive in order, so a run started after this uses the new context.
    */
   setContext(context: ReplicationContext): void {
     this.context = context;
-    for (const thread of this.threads) thread.postMessage({ context });
+    for (const thread of this.threads) thread.postMessage({ context } satisfies WorkerRequest);
   }
 
   /** Runs replications [from, to) and returns their records in index order. */
   async run(from: number, to: number, doneBefore = 0): Promise<ReplicationRecord[]> {
     const records: ReplicationRecord[] = new Array(to - from);
-    const workers = this.threads.length + 1;
-    let next = from;
+    const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    counter[0] = from;
     let done = 0;
-    // Guided self-scheduling: each range is a share of what is left, so ranges shrink
-    // towards the end and no worker is left with a long range while the others idle.
-    const takeRange = (): [number, number] | undefined => {
-      if (next >= to) return undefined;
-      const size = Math.min(100, Math.max(2, Math.ceil((to - next) / (2 * workers))));
-      const range: [number, number] = [next, Math.min(to, next + size)];
-      next = range[1];
-      return range;
-    };
     const finished = (count: number) => {
       done += count;
       this.options.onProgress?.(doneBefore + done);
@@ -71,24 +75,14 @@ export class ReplicationPool {
     const threadsDone = this.threads.map(
       (thread) =>
         new Promise<void>((resolve, reject) => {
-          let inFlight = 0;
-          const send = () => {
-            while (inFlight < RANGES_IN_FLIGHT_PER_THREAD) {
-              const range = takeRange();
-              if (!range) break;
-              thread.postMessage({ from: range[0], to: range[1] });
-              inFlight++;
-            }
-            if (inFlight === 0) {
+          const onMessage = (reply: WorkerReply) => {
+            if ('done' in reply) {
               cleanup();
               resolve();
+              return;
             }
-          };
-          const onMessage = (message: { from: number; records: ReplicationRecord[] }) => {
-            message.records.forEach((record, k) => (records[message.from - from + k] = record));
-            inFlight--;
-            finished(message.records.length);
-            send();
+            reply.records.forEach((record, k) => (records[reply.from - from + k] = record));
+            finished(reply.records.length);
           };
           const onError = (error: Error) => {
             cleanup();
@@ -100,13 +94,13 @@ export class ReplicationPool {
           };
           thread.on('message', onMessage);
           thread.on('error', onError);
-          send();
+          thread.postMessage({ counter, to } satisfies WorkerRequest);
         }),
     );
 
-    // This thread takes ranges too, yielding between them so the threads' results are
-    // received (and their next ranges sent) promptly.
-    for (let range = takeRange(); range; range = takeRange()) {
+    // This thread takes its share too, yielding between takes so the workers' records
+    // are received (and progress shown) as they come.
+    for (let range = takeNext(counter, to); range; range = takeNext(counter, to)) {
       for (let i = range[0]; i < range[1]; i++) records[i - from] = replicationRecord(this.context, i);
       finished(range[1] - range[0]);
       if (this.threads.length > 0) await new Promise((resolve) => setImmediate(resolve));
