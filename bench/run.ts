@@ -56,12 +56,23 @@ function largeSection(): void {
   }
 }
 
-kernelSection();
-console.log('');
-benchFlagship();
-console.log('');
-largeSection();
-console.log('');
-await benchMonteCarlo();
-console.log('');
-benchSweep();
+const SECTIONS: Record<string, () => void | Promise<void>> = {
+  kernel: kernelSection,
+  flagship: benchFlagship,
+  large: largeSection,
+  montecarlo: benchMonteCarlo,
+  sweep: benchSweep,
+};
+
+// `npm run bench -- montecarlo sweep` runs only those sections; no names runs them all.
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in SECTIONS));
+if (unknown.length > 0) {
+  console.error(`unknown bench section: ${unknown.join(', ')}; choose from ${Object.keys(SECTIONS).join(', ')}`);
+  process.exit(2);
+}
+for (const [name, section] of Object.entries(SECTIONS)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  await section();
+  console.log('');
+}
