@@ -25,6 +25,7 @@ import { Acquire, LambdaCapacity } from './lambda-capacity.js';
 import type { MapRunCounts, MapRunError, MapRunResult } from './map-run-result.js';
 import { drawFrom, type Draw, type StreamKey } from './random-sources.js';
 import { RESULT_RECORD_METADATA_BYTES, writeResults, type ResultBytes } from './result-writer.js';
+import { ErrorTally } from './error-tally.js';
 import { CatchPolicy, RetryPolicy, STATES_TIMEOUT } from './retry-policy.js';
 import { TimeSeriesRecorder } from './time-series.js';
 import { TokenBucket } from './token-bucket.js';
@@ -98,9 +99,7 @@ class MapRun {
   private readonly retryRng: Rng;
 
   // Error names interned as small integers so slots can hold them.
-  private readonly errorNames: string[] = [];
-  private readonly errorCodes = new Map<string, number>();
-  private readonly failuresByCode: number[] = [];
+  private readonly errors = new ErrorTally();
   private readonly tooManyRequests: number;
   private readonly lambdaUnknown: number;
   private readonly statesTimeout: number;
@@ -231,14 +230,14 @@ class MapRun {
     this.poisonRng = deriveStream(key.seed, key.replication, 'lambda.poisonItems');
     this.retryRng = deriveStream(key.seed, key.replication, 'childWorkflow.retryJitter');
 
-    this.tooManyRequests = this.errorCode(TOO_MANY_REQUESTS);
-    this.lambdaUnknown = this.errorCode(LAMBDA_UNKNOWN);
-    this.statesTimeout = this.errorCode(STATES_TIMEOUT);
+    this.tooManyRequests = this.errors.code(TOO_MANY_REQUESTS);
+    this.lambdaUnknown = this.errors.code(LAMBDA_UNKNOWN);
+    this.statesTimeout = this.errors.code(STATES_TIMEOUT);
     this.poisonProbability = lambda.poisonItems?.probability ?? 0;
-    this.poisonError = this.errorCode(lambda.poisonItems?.error ?? 'ItemProcessingError');
+    this.poisonError = this.errors.code(lambda.poisonItems?.error ?? 'ItemProcessingError');
     let cumulative = 0;
     this.injectedProbability = Float64Array.from(lambda.errors, (e) => (cumulative += e.probability));
-    this.injectedCode = Int32Array.from(lambda.errors, (e) => this.errorCode(e.error));
+    this.injectedCode = Int32Array.from(lambda.errors, (e) => this.errors.code(e.error));
     this.injectedIsServiceError = Uint8Array.from(lambda.errors, (e) => (isServiceError(e.error) ? 1 : 0));
 
     this.slots = new ChildSlots(Math.max(1, Math.min(this.maxConcurrency, this.reader.totalItems)), this.retry);
@@ -403,8 +402,8 @@ class MapRun {
 
   /** Retry, Catch or fail, as the task's Retry and Catch say. */
   private attemptFailed(slot: number, errorCode: number): void {
-    (this.failuresByCode[errorCode] as number)++;
-    const error = this.errorNames[errorCode] as string;
+    this.errors.count(errorCode);
+    const error = this.errors.name(errorCode);
     const delayMs = this.retry.nextRetryDelayMs(error, this.slots.retryCounters, slot, this.retryRng);
     if (delayMs >= 0) {
       this.retries++;
@@ -544,18 +543,6 @@ class MapRun {
 
   // ---- Slots and results ----------------------------------------------------------
 
-  private errorCode(name: string): number {
-    let code = this.errorCodes.get(name);
-    if (code === undefined) {
-      code = this.errorNames.length;
-      this.errorNames.push(name);
-      // Filled as codes are made, so the array never has holes (one shape for the JIT).
-      this.failuresByCode.push(0);
-      this.errorCodes.set(name, code);
-    }
-    return code;
-  }
-
   private recordGauges(): void {
     const invocations = this.capacity.busyEnvironments;
     const environments = this.capacity.totalEnvironments;
@@ -573,12 +560,6 @@ class MapRun {
       pending: Math.ceil(this.items.pending / this.itemsPerBatchEstimate),
       resultsWritten: this.resultWrite ? this.executions.total : 0,
     };
-    const failuresByError: Record<string, number> = {};
-    this.errorNames
-      .map((name, code) => [name, this.failuresByCode[code] as number] as const)
-      .filter(([, count]) => count > 0)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .forEach(([name, count]) => (failuresByError[name] = count));
     const gb = lambda.memoryMb / 1024;
     const expressMemoryMb = this.scenario.childWorkflow.expressBilledMemoryMb;
     return {
@@ -594,7 +575,7 @@ class MapRun {
       peakConcurrentInvocations: this.peakInvocations,
       peakEnvironments: this.peakEnvironments,
       itemReader: { ...this.reader.stats },
-      attempts: { total: this.attempts, throttled: this.throttles, retries: this.retries, caught: this.caught, failuresByError },
+      attempts: { total: this.attempts, throttled: this.throttles, retries: this.retries, caught: this.caught, failuresByError: this.errors.byName() },
       lambda: { invocations: this.lambdaRequests, totalDurationMs: this.lambdaDurationMs },
       ...(this.resultWrite ? { resultWriter: this.resultWrite } : {}),
       inlineResultBytes: this.inlineResultBytes,
