@@ -12,6 +12,15 @@ describe('dmap simulate --runs', () => {
     expect(one.stderr).toBe('');
   });
 
+  it('gives byte-identical JSON across worker counts when --precision adds runs in rounds', () => {
+    const args = ['simulate', 'scenarios/small-inline.yaml', '--precision', '1.5', '--max-runs', '800', '--json'];
+    const one = runDmap(...args, '--workers', '1');
+    const three = runDmap(...args, '--workers', '3');
+    expect(one.status, one.stderr).toBe(0);
+    expect(JSON.parse(one.stdout).runs).toBeGreaterThan(100);
+    expect(three.stdout).toBe(one.stdout);
+  });
+
   it('summarises wall time, cost and counters across runs', () => {
     const run = runDmap('simulate', 'scenarios/small-inline.yaml', '--runs', '30', '--json');
     const json = JSON.parse(run.stdout);
