@@ -1,4 +1,6 @@
 export { priceUsage } from './price-usage.js';
+export { chargeName, priceCharges } from './charges.js';
+export type { Charge, KeyQuantity, PricedCharges } from './charges.js';
 export type { CostLine, CostLineKind, CostReport, PricingOptions } from './price-usage.js';
 export { catalogueSchema } from './catalogue-schema.js';
 export type { PriceCatalogue, CataloguePrice } from './catalogue-schema.js';
@@ -10,5 +12,5 @@ export type { UsageDocument } from './usage-document.js';
 export { usageFromMapRun } from './map-run-pricing-usage.js';
 export { scaleUsage } from './monthly-rollup.js';
 export { PricingError } from './pricing-error.js';
-export { priceMapRun } from './price-map-run.js';
-export type { MapRunCost } from './price-map-run.js';
+export { mapRunCharges, priceMapRun } from './price-map-run.js';
+export type { MapRunCost, MapRunPricingOptions } from './price-map-run.js';

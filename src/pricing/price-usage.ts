@@ -144,7 +144,7 @@ function unpricedWarning(charge: Extract<Charge, { kind: 'unpriced' }>, region: 
   if (!charge.price) {
     return `${meta.service} ${meta.item}: no price for ${region} in catalogue ${catalogue.version}; the total excludes ${formatQuantity(charge.quantity)} ${meta.unit}`;
   }
-  return `${meta.service} ${meta.item}: catalogue ${catalogue.version} has no ${region} price above ${formatQuantity(charge.price.tiers ? lastBound(charge.price.tiers) : charge.quantity)} ${charge.price.unit} a month; the total excludes ${formatQuantity(charge.quantity)} ${charge.price.unit}`;
+  return `${meta.service} ${meta.item}: catalogue ${catalogue.version} has no ${region} price above ${formatQuantity(lastBound(charge.price.tiers ?? []))} ${charge.price.unit} a month; the total excludes ${formatQuantity(charge.quantity)} ${charge.price.unit}`;
 }
 
 /** How a key's quantity was derived; parts of several functions or workloads name their label. */
@@ -152,6 +152,7 @@ function derivationOf(parts: UsageQuantity[]): string {
   return parts.map((p) => (parts.length > 1 && p.label ? `${p.label}: ${p.derivation}` : p.derivation)).join(' + ');
 }
 
+/** Only a tiered price can leave usage unpriced: above its last bound. */
 function lastBound(tiers: ReadonlyArray<{ upTo: string | null }>): Money {
   return new Money(tiers[tiers.length - 1]?.upTo ?? 0);
 }

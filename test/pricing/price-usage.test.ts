@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Money } from '../../src/pricing/decimal.js';
-import { priceUsage, PricingError, type PricingUsage } from '../../src/pricing/index.js';
+import { catalogueSchema, priceUsage, PricingError, type PricingUsage } from '../../src/pricing/index.js';
 import { FIXTURE_CATALOGUE } from './fixture-catalogue.js';
 
 const usage = (quantities: PricingUsage['quantities'], region = 'us-east-1'): PricingUsage => ({ region, quantities });
@@ -33,6 +33,40 @@ describe('priceUsage', () => {
     ]);
     expect(report.lines[1]?.formula).toMatch(/^next 9,000,000,000 GB-seconds: /);
     expect(report.totalUsd).toBe('301667.2');
+  });
+
+  it('reports usage above a bounded last tier as unpriced, with a warning, never $0', () => {
+    const bounded = catalogueSchema.parse({
+      ...FIXTURE_CATALOGUE,
+      regions: {
+        'us-east-1': {
+          prices: {
+            'lambda.request': {
+              tiers: [
+                { upTo: '1000', usd: '0.3' },
+                { upTo: '3000', usd: '0.2' },
+              ],
+              per: '1000',
+              unit: 'requests',
+              source: 'page',
+            },
+          },
+        },
+      },
+    });
+    const report = priceUsage(usage([{ key: 'lambda.request', quantity: '5000', derivation: '5,000 requests' }]), bounded);
+    expect(report.lines.map((l) => [l.kind, l.quantity, l.costUsd])).toEqual([
+      ['charge', '1000', '0.3'],
+      ['charge', '2000', '0.4'],
+      ['unpriced', '2000', null],
+    ]);
+    expect(report.lines[0]?.formula).toBe('first 1,000 requests: 5,000 requests → 1,000 requests × $0.3 per 1,000');
+    expect(report.lines[2]?.formula).toBe('above the last priced tier: 2,000 requests; UNPRICED');
+    expect(report.unpricedKeys).toEqual(['lambda.request']);
+    expect(report.warnings).toEqual([
+      'AWS Lambda Requests: catalogue 1 has no us-east-1 price above 3,000 requests a month; the total excludes 2,000 requests',
+    ]);
+    expect(report.totalUsd).toBe('0.7');
   });
 
   it('gives the free tier as credit lines only when asked', () => {
