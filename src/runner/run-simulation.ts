@@ -44,8 +44,9 @@ const PRECISION_START_RUNS = 100;
 
 export async function runSimulation(context: ReplicationContext, options: RunOptions): Promise<SimulationRun> {
   // Workers load while this thread runs replication 0, the one kept in full.
+  const mostRuns = options.precisionPercent === undefined ? options.runs : Math.max(options.runs, PRECISION_START_RUNS, options.maxRuns ?? DEFAULT_MAX_RUNS);
   const pool = new ReplicationPool(context, {
-    workers: options.workers,
+    workers: usefulWorkers(options.workers, mostRuns - 1),
     ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(done, target) } : {}),
   });
   let target = options.runs;
@@ -83,6 +84,14 @@ export async function runOnPool(
     target = Math.min(maxRuns, target * 2);
     onTarget(target);
   }
+}
+
+/**
+ * Threads worth starting for `replications` on the pool (replication 0 runs apart): more
+ * threads than replications would only add start-up time and memory.
+ */
+export function usefulWorkers(workers: number, replications: number): number {
+  return Math.max(1, Math.min(workers, replications));
 }
 
 function relativeHalfWidthPercent(summary: SimulationSummary): number {

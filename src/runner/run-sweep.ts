@@ -7,7 +7,7 @@ import type { SweepPoint } from '../planner/sweep-points.js';
 import { pointResult, type PointResult } from '../planner/point-result.js';
 import type { PriceCatalogue } from '../pricing/index.js';
 import { ReplicationPool } from './replication-pool.js';
-import { runOnPool } from './run-simulation.js';
+import { runOnPool, usefulWorkers } from './run-simulation.js';
 
 export interface SweepRunOptions {
   seed: number;
@@ -24,7 +24,7 @@ export async function runSweep(points: readonly SweepPoint[], options: SweepRunO
   if (!first) return [];
   let doneBefore = 0;
   const pool = new ReplicationPool(contextOf(first), {
-    workers: options.workers,
+    workers: usefulWorkers(options.workers, options.runs - 1),
     ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(doneBefore + done, total) } : {}),
   });
   const results: PointResult[] = [];
