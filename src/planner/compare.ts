@@ -54,13 +54,20 @@ export function compareResults(a: SimulationJson, b: SimulationJson): Comparison
   });
   const cost = metrics.find((m) => m.metric === 'cost-p90') as MetricDelta;
   const time = metrics.find((m) => m.metric === 'time-p90') as MetricDelta;
+  const [nameA, nameB] = distinctNames(a.scenario, b.scenario);
   return {
-    a: { name: a.scenario.name, runs: a.runs },
-    b: { name: b.scenario.name, runs: b.runs },
+    a: { name: nameA, runs: a.runs },
+    b: { name: nameB, runs: b.runs },
     metrics,
     lines,
-    verdict: `B (${b.scenario.name}) ${costWords(cost)} per run at P90 and ${timeWords(time)} than A (${a.scenario.name}).`,
+    verdict: `B (${nameB}) ${costWords(cost)} per run at P90 and ${timeWords(time)} than A (${nameA}).`,
   };
+}
+
+/** A candidate is often a copy of the baseline under the same name: then its file tells them apart. */
+function distinctNames(a: SimulationJson['scenario'], b: SimulationJson['scenario']): [string, string] {
+  if (a.name !== b.name || !a.file || !b.file || a.file === b.file) return [a.name, b.name];
+  return [`${a.name}, ${a.file}`, `${b.name}, ${b.file}`];
 }
 
 function costWords(m: MetricDelta): string {

@@ -30,6 +30,18 @@ describe('dmap compare', () => {
     expect(run.stderr).toMatch(/^guard failed: time-p90 < -10% \(observed −/m);
   });
 
+  it('tells apart two scenarios of the same name by their files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dmap-compare-'));
+    const b = join(dir, 'candidate.yaml');
+    writeFileSync(b, 'name: small-inline\nitemReader: { source: inline, itemCount: 1000 }\nitemBatcher: { maxItemsPerBatch: 10 }\nmaxConcurrency: 40\nlambda:\n  invocationOverheadMs: 50\n  perItemDurationMs: 40\n');
+    const run = runDmap('compare', 'scenarios/small-inline.yaml', b, '--runs', '5', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const comparison = JSON.parse(run.stdout);
+    expect(comparison.a.name).toBe('small-inline, scenarios/small-inline.yaml');
+    expect(comparison.b.name).toBe(`small-inline, ${b}`);
+    expect(comparison.verdict).toContain(`than A (small-inline, scenarios/small-inline.yaml).`);
+  });
+
   it('passes a guard that holds', () => {
     const run = runDmap('compare', 'scenarios/small-inline.yaml', 'scenarios/small-inline.yaml', '--runs', '5', '--fail-if', 'cost-p90 > 1%');
     expect(run.status).toBe(0);
