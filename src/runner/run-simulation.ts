@@ -44,9 +44,8 @@ const PRECISION_START_RUNS = 100;
 
 export async function runSimulation(context: ReplicationContext, options: RunOptions): Promise<SimulationRun> {
   // Workers load while this thread runs replication 0, the one kept in full.
-  const mostRuns = options.precisionPercent === undefined ? options.runs : Math.max(options.runs, PRECISION_START_RUNS, options.maxRuns ?? DEFAULT_MAX_RUNS);
   const pool = new ReplicationPool(context, {
-    workers: usefulWorkers(options.workers, mostRuns - 1),
+    workers: usefulWorkers(options.workers, runCounts(options).most - 1),
     ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(done, target) } : {}),
   });
   let target = options.runs;
@@ -67,10 +66,11 @@ export async function runOnPool(
   options: RunOptions,
   onTarget: (target: number) => void = () => undefined,
 ): Promise<SimulationRun> {
-  let target = options.precisionPercent === undefined ? options.runs : Math.max(options.runs, PRECISION_START_RUNS);
+  const counts = runCounts(options);
+  let target = counts.first;
   onTarget(target);
   const first = runReplication(context, 0);
-  const maxRuns = Math.max(target, options.maxRuns ?? DEFAULT_MAX_RUNS);
+  const maxRuns = counts.most;
   const records: ReplicationRecord[] = [first.record];
   for (;;) {
     records.push(...(await pool.run(records.length, target, records.length)));
@@ -84,6 +84,13 @@ export async function runOnPool(
     target = Math.min(maxRuns, target * 2);
     onTarget(target);
   }
+}
+
+/** The first run count, and the most --precision may reach (without it, the run count itself). */
+function runCounts(options: RunOptions): { first: number; most: number } {
+  if (options.precisionPercent === undefined) return { first: options.runs, most: options.runs };
+  const first = Math.max(options.runs, PRECISION_START_RUNS);
+  return { first, most: Math.max(first, options.maxRuns ?? DEFAULT_MAX_RUNS) };
 }
 
 /**
