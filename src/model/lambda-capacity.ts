@@ -20,9 +20,28 @@ const ALLOWANCE_EPSILON = 1e-9;
 export const Acquire = { Warm: 0, Cold: 1, Throttled: 2 } as const;
 export type Acquire = (typeof Acquire)[keyof typeof Acquire];
 
+/**
+ * Concurrency that functions draw on: a function's reserved concurrency (its own pool), or
+ * the account's unreserved concurrency (one pool shared by every function without).
+ */
+export class ConcurrencyPool {
+  busy = 0;
+  constructor(readonly limit: number) {}
+}
+
+/** Busy and existing environments over every function of the account, kept as they change. */
+export class AccountEnvironments {
+  busy = 0;
+  total = 0;
+}
+
 export interface LambdaCapacityOptions {
   /** Concurrency the function may use: its reserved concurrency, or the account quota. */
   concurrencyLimit: number;
+  /** The pool it draws on; absent: a pool of its own of `concurrencyLimit`. */
+  pool?: ConcurrencyPool;
+  /** Where the account's totals are kept; absent: this function's own. */
+  account?: AccountEnvironments;
   scaling: 'current' | 'legacy';
   region: string;
 }
@@ -35,9 +54,13 @@ export class LambdaCapacity {
   private allowanceAtMs = 0;
   private readonly refillPerMs = LAMBDA_SCALING_ENVIRONMENTS / LAMBDA_SCALING_WINDOW_MS;
   private readonly legacyBurst: number;
+  private readonly pool: ConcurrencyPool;
+  private readonly account: AccountEnvironments;
 
   constructor(private readonly options: LambdaCapacityOptions) {
     this.legacyBurst = legacyBurst(options.region);
+    this.pool = options.pool ?? new ConcurrencyPool(options.concurrencyLimit);
+    this.account = options.account ?? new AccountEnvironments();
   }
 
   get busyEnvironments(): number {
@@ -50,19 +73,28 @@ export class LambdaCapacity {
 
   /** Claims an environment for an invocation starting at `nowMs`. */
   acquire(nowMs: number): Acquire {
-    if (this.busy >= this.options.concurrencyLimit) return Acquire.Throttled;
+    const pool = this.pool;
+    if (pool.busy >= pool.limit) return Acquire.Throttled;
+    const account = this.account;
     if (this.busy < this.environments) {
       this.busy++;
+      pool.busy++;
+      account.busy++;
       return Acquire.Warm;
     }
     if (!this.mayAddEnvironment(nowMs)) return Acquire.Throttled;
     this.environments++;
     this.busy++;
+    pool.busy++;
+    account.total++;
+    account.busy++;
     return Acquire.Cold;
   }
 
   release(): void {
     this.busy--;
+    this.pool.busy--;
+    this.account.busy--;
   }
 
   private mayAddEnvironment(nowMs: number): boolean {

@@ -49,7 +49,7 @@ export interface MapRunResult {
     throttled: number;
     retries: number;
     caught: number;
-    /** Failed attempts by error name, throttles included, sorted by name. */
+    /** Failed attempts by error name, throttles included, sorted by name. Attempts are of every Task state, Lambda or not. */
     failuresByError: Record<string, number>;
   };
   lambda: {
@@ -57,6 +57,10 @@ export interface MapRunResult {
     /** Sum of invocation durations (INIT included), unrounded. */
     totalDurationMs: number;
   };
+  /** Per function of `functions` (the long-form child), by name. */
+  functions?: Record<string, { invocations: number; throttles: number; coldStarts: number; peakConcurrentInvocations: number; peakEnvironments: number; totalDurationMs: number }>;
+  /** Per entry of `serviceQuotas`: throttled calls, units taken and most calls in flight. */
+  serviceQuotas?: Record<string, { throttles: number; unitsAccepted: number; peakInFlight: number }>;
   resultWriter?: { files: number; putRequests: number; bytes: number; writeMs: number };
   /** Bytes of child output the Map state returns inline (no ResultWriter). */
   inlineResultBytes: number;

@@ -112,13 +112,18 @@ export class RetryPolicy {
    * Draws one number from `rng` only for a FULL-jitter retrier.
    */
   nextRetryDelayMs(error: string, counters: Int32Array, slot: number, rng: Rng): number {
+    return this.nextRetryDelayMsAt(error, counters, slot * this.retrierCount, rng);
+  }
+
+  /** As nextRetryDelayMs, with the execution's counters starting at `base` of `counters`. */
+  nextRetryDelayMsAt(error: string, counters: Int32Array, base: number, rng: Rng): number {
     let index = this.retrierByError.get(error);
     if (index === undefined) {
       index = firstMatch(this.retriers, error);
       this.retrierByError.set(error, index);
     }
     if (index < 0) return -1;
-    const at = slot * this.retrierCount + index;
+    const at = base + index;
     const retriesDone = counters[at] as number;
     if (retriesDone >= (this.maxAttempts[index] as number)) return -1;
     counters[at] = retriesDone + 1;
@@ -137,18 +142,24 @@ export class CatchPolicy {
   /** Error name → index of the catcher that handles it, or -1. */
   private readonly catcherByError = new Map<string, number>();
 
-  constructor(catchers: readonly Catcher[]) {
-    this.catchers = catchers.map((c) => ({ ...c, errorEquals: [...c.errorEquals] }));
+  constructor(catchers: readonly { errorEquals: readonly string[]; outcome?: Catcher['outcome'] }[]) {
+    this.catchers = catchers.map((c) => ({ outcome: 'FAILED', ...c, errorEquals: [...c.errorEquals] }));
   }
 
   /** The outcome of the first catcher that matches; undefined: not caught, the child fails with `error`. */
   outcomeFor(error: string): 'SUCCEEDED' | 'FAILED' | undefined {
+    const index = this.indexFor(error);
+    return index < 0 ? undefined : (this.catchers[index] as Catcher).outcome;
+  }
+
+  /** Index of the first catcher that matches `error`, or -1. */
+  indexFor(error: string): number {
     let index = this.catcherByError.get(error);
     if (index === undefined) {
       index = firstMatch(this.catchers, error);
       this.catcherByError.set(error, index);
     }
-    return index < 0 ? undefined : (this.catchers[index] as Catcher).outcome;
+    return index;
   }
 }
 

@@ -56,9 +56,62 @@ export interface DerivedUsage {
   interRegionBytes: number;
 }
 
+/** What one non-Lambda Task state of the child did (AWS SDK and optimised integrations, nested executions, callbacks, HTTP, jobs). */
+export interface ServiceTaskUsage {
+  /** Field path of the state in the scenario, e.g. `childWorkflow.states.Store`. */
+  state: string;
+  /** Its Resource ARN. */
+  resource: string;
+  /** Attempts, throttled ones included. */
+  attempts: number;
+  /** Calls made (billed requests): an attempt makes one, or several when itemsPerRequest splits its input. */
+  calls: number;
+  /** Attempts refused by the quota, with the service's throttling error (not billed). */
+  throttledAttempts: number;
+  /** Items sent in calls, retries included. */
+  items: number;
+  /** Units the calls that ran took (unitsPerRequest × calls + unitsPerItem × items): DynamoDB request units. */
+  units: number;
+  /** The `serviceQuotas` entry it draws on. */
+  quota?: string;
+  nestedExecutions?: {
+    type: 'STANDARD' | 'EXPRESS';
+    started: number;
+    /** Standard: state transitions of the nested executions. */
+    transitions: number;
+    /** Express: Σ duration rounded up to 100 ms. */
+    expressBilledDurationMs: number;
+    /** Express: Σ billed ms × billed memory in MB (an integer, so sums stay exact). */
+    expressMbMs: number;
+  };
+  fargate?: { architecture: 'x86_64' | 'arm64'; vcpuSeconds: number; gbSeconds: number };
+}
+
 export interface MapRunUsage {
-  lambda: LambdaUsage;
+  /** The `lambda` block's function; absent when the scenario has none. */
+  lambda?: LambdaUsage;
+  /** The functions of `functions`, by name; absent when there are none. */
+  functions?: Record<string, LambdaUsage>;
+  /** Non-Lambda Task states, in the order of the scenario; absent when there are none. */
+  tasks?: ServiceTaskUsage[];
+  /** Requests tasks cause per item (requestsPerItem), by price key; absent when none. */
+  requestsByPriceKey?: Record<string, number>;
   derived: DerivedUsage;
   stepFunctions: StepFunctionsUsage;
   s3: S3Usage;
+}
+
+/** Every function's usage: the `lambda` block's first, then `functions` in order. */
+export function lambdaUsages(usage: MapRunUsage): LambdaUsage[] {
+  const all = usage.lambda ? [usage.lambda] : [];
+  if (usage.functions) all.push(...Object.values(usage.functions));
+  return all;
+}
+
+/** Sum of a count over every function (0 without functions). */
+export function sumOverFunctions(usage: MapRunUsage, field: 'requests' | 'coldStarts' | 'gbSeconds' | 'throttledAttempts' | 'billedDurationMs'): number {
+  const all = lambdaUsages(usage);
+  let total = all.length > 0 ? (all[0] as LambdaUsage)[field] : 0;
+  for (let i = 1; i < all.length; i++) total += (all[i] as LambdaUsage)[field];
+  return total;
 }

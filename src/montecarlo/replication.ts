@@ -3,7 +3,7 @@
  * (total and per line), the main counters and the time series. Small and plain, so
  * worker threads can send it back cheaply. Pure.
  */
-import { simulateMapRun, type MapRunResult, type TimeSeries } from '../model/index.js';
+import { simulateMapRun, sumOverFunctions, type MapRunResult, type TimeSeries } from '../model/index.js';
 import type { PriceCatalogue } from '../pricing/catalogue-schema.js';
 import { chargeName } from '../pricing/charges.js';
 import { mapRunCharges, priceMapRun, type MapRunCost, type MapRunPricingOptions } from '../pricing/price-map-run.js';
@@ -83,12 +83,12 @@ function recordOf(context: ReplicationContext, replication: number, result: MapR
     counters: {
       throttles: result.attempts.throttled,
       retries: result.attempts.retries,
-      coldStarts: usage.lambda.coldStarts,
+      coldStarts: sumOverFunctions(usage, 'coldStarts'),
       failedItems: result.itemCounts.failed,
       timedOutItems: result.itemCounts.timedOut,
       pendingItems: result.itemCounts.pending,
-      lambdaRequests: usage.lambda.requests,
-      lambdaGbSeconds: usage.lambda.gbSeconds,
+      lambdaRequests: sumOverFunctions(usage, 'requests'),
+      lambdaGbSeconds: sumOverFunctions(usage, 'gbSeconds'),
       standardTransitions: usage.stepFunctions.parentTransitions + usage.stepFunctions.childTransitions,
     },
     failuresByError: result.attempts.failuresByError,

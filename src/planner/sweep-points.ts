@@ -21,8 +21,9 @@ export function sweepPoints(baseDocument: unknown, baseScenario: Scenario, varia
     let document = baseDocument;
     // Durations were measured at the scenario's memory size: a memory sweep must keep
     // that reference, or every point would run at its own "measured" speed.
-    if ('lambda.memoryMb' in settings && baseScenario.lambda.durationMeasuredAtMemoryMb === undefined) {
-      document = withValueAt(document, 'lambda.durationMeasuredAtMemoryMb', baseScenario.lambda.memoryMb);
+    for (const path of Object.keys(settings)) {
+      const fn = functionAt(baseScenario, path);
+      if (fn && fn.config.durationMeasuredAtMemoryMb === undefined) document = withValueAt(document, `${fn.prefix}.durationMeasuredAtMemoryMb`, fn.config.memoryMb);
     }
     for (const [path, value] of Object.entries(settings)) document = withValueAt(document, path, value);
     const validation = validateScenario(document);
@@ -50,4 +51,12 @@ function dedupe(problems: InputProblem[]): InputProblem[] {
     if (!seen.has(key)) seen.set(key, p);
   }
   return [...seen.values()];
+}
+
+/** The function whose memory `path` varies (`lambda.memoryMb`, `functions.<name>.memoryMb`), if it does. */
+function functionAt(scenario: Scenario, path: string): { prefix: string; config: { memoryMb: number; durationMeasuredAtMemoryMb?: number | undefined } } | undefined {
+  if (path === 'lambda.memoryMb') return scenario.lambda ? { prefix: 'lambda', config: scenario.lambda } : undefined;
+  const name = /^functions\.([^.]+)\.memoryMb$/.exec(path)?.[1];
+  const config = name === undefined ? undefined : scenario.functions[name];
+  return config ? { prefix: `functions.${name}`, config } : undefined;
 }

@@ -7,6 +7,7 @@ import type { CostLine } from '../pricing/index.js';
 import { formatCount, formatDuration } from './format-duration.js';
 import { formatUsd } from './format-money.js';
 import type { ReviewWarning } from './report-model.js';
+import { sumOverFunctions } from '../model/index.js';
 import type { SimulationJson } from './simulation-json.js';
 
 export interface Figure {
@@ -77,7 +78,7 @@ export function headlineFigures(r: SimulationJson): Figure[] {
   figures.push(
     many
       ? { label: 'Cold starts P50 / P90', value: pair('coldStarts'), detail: 'new execution environments per run' }
-      : { label: 'Cold starts', value: formatCount(r.usage.lambda.coldStarts), detail: 'new execution environments' },
+      : { label: 'Cold starts', value: formatCount(sumOverFunctions(r.usage, 'coldStarts')), detail: 'new execution environments' },
   );
   if (r.cost.runsPerMonth > 1) {
     figures.push({
@@ -183,8 +184,20 @@ export function mapRunDetailRows(r: SimulationJson): Array<[string, string]> {
   rows.push(
     ['Lambda invocations', formatCount(m.lambda.invocations)],
     ['Lambda duration, summed', seconds(m.lambda.totalDurationSeconds)],
-    ['Cold starts', formatCount(r.usage.lambda.coldStarts)],
+    ['Cold starts', formatCount(sumOverFunctions(r.usage, 'coldStarts'))],
   );
+  for (const [name, fn] of Object.entries(m.functions ?? {})) {
+    rows.push([
+      `Function ${name}`,
+      `${formatCount(fn.invocations)} invocations, ${formatCount(fn.throttles)} throttled, ${formatCount(fn.coldStarts)} cold starts, peak ${formatCount(fn.peakConcurrentInvocations)} concurrent`,
+    ]);
+  }
+  for (const task of r.usage.tasks ?? []) {
+    rows.push([
+      `Task ${task.state.split('.').pop()}`,
+      `${task.resource}: ${formatCount(task.calls)} calls, ${formatCount(task.items)} items, ${formatCount(task.throttledAttempts)} throttled attempts${task.quota ? ` (quota ${task.quota})` : ''}`,
+    ]);
+  }
   if (m.resultWriter) {
     rows.push([
       'ResultWriter',

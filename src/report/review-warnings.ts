@@ -11,6 +11,7 @@ import { meanOf, quantileOf, type DistributionSpec } from '../random/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { formatCount, formatDuration } from './format-duration.js';
 import type { ReviewWarning } from './report-model.js';
+import { childTaskWarnings } from './child-task-warnings.js';
 import type { SimulationJson } from './simulation-json.js';
 
 const TOO_MANY_REQUESTS = 'Lambda.TooManyRequestsException';
@@ -84,8 +85,10 @@ export function reviewWarnings(scenario: Scenario, result: SimulationJson): Revi
     }
   }
 
-  // Throttling.
-  const overLimit = run.maxConcurrency > run.lambdaConcurrencyLimit;
+  // Throttling. The long-form child's tasks have their own Retry: warned about per function and quota.
+  if (scenario.childWorkflow.states !== undefined) found.push(...childTaskWarnings(result, RANK.throttling));
+  const shortForm = scenario.childWorkflow.states === undefined;
+  const overLimit = shortForm && run.maxConcurrency > run.lambdaConcurrencyLimit;
   const throttlesPossible = overLimit || throttlesSeen;
   const throttleFigures = `Throttled attempts per run: ${p50p90(throttles)} (first run ${formatCount(run.attempts.throttled)}; peak ${formatCount(run.peakConcurrentInvocations)} concurrent invocations).`;
   if (overLimit) {
@@ -94,24 +97,24 @@ export function reviewWarnings(scenario: Scenario, result: SimulationJson): Revi
       throttlesSeen ? 'warning' : 'info',
       throttlesSeen ? 'Lambda throttles: MaxConcurrency above its concurrency' : 'MaxConcurrency above Lambda concurrency',
       `MaxConcurrency ${formatCount(run.maxConcurrency)} is above the function's concurrency limit of ${formatCount(run.lambdaConcurrencyLimit)}` +
-        `${scenario.lambda.reservedConcurrency !== undefined ? ' (reserved concurrency)' : ' (account quota)'}: ` +
+        `${scenario.lambda?.reservedConcurrency !== undefined ? ' (reserved concurrency)' : ' (account quota)'}: ` +
         `once more than ${formatCount(run.lambdaConcurrencyLimit)} children invoke at once, Lambda rejects the excess with ${TOO_MANY_REQUESTS}. ` +
         throttleFigures +
         (throttlesSeen ? '' : ' These runs never got there, but a faster item source or shorter invocations would.'),
     );
-  } else if (throttlesSeen) {
+  } else if (throttlesSeen && shortForm) {
     add(
       RANK.throttling,
       'warning',
       'Lambda throttles while scaling',
       `MaxConcurrency ${formatCount(run.maxConcurrency)} is within the concurrency limit of ${formatCount(run.lambdaConcurrencyLimit)}, ` +
-        `but Lambda's scaling rate (${scenario.lambda.scaling} rule) cannot add execution environments as fast as children start. ${throttleFigures}`,
+        `but Lambda's scaling rate (${scenario.lambda?.scaling ?? 'current'} rule) cannot add execution environments as fast as children start. ${throttleFigures}`,
     );
   }
 
   // Throttles that nothing retries.
   const throttleRetrier = firstMatching(scenario.childWorkflow.retry, TOO_MANY_REQUESTS);
-  if (throttlesPossible && (throttleRetrier === undefined || throttleRetrier.maxAttempts === 0)) {
+  if (shortForm && throttlesPossible && (throttleRetrier === undefined || throttleRetrier.maxAttempts === 0)) {
     const why =
       throttleRetrier === undefined
         ? `No retrier in childWorkflow.retry matches ${TOO_MANY_REQUESTS}`
@@ -156,7 +159,7 @@ export function reviewWarnings(scenario: Scenario, result: SimulationJson): Revi
   }
 
   // Lambda timeout close to the invocation's P99.
-  if (estimate !== undefined) {
+  if (estimate !== undefined && scenario.lambda) {
     const timeoutMs = scenario.lambda.timeoutSeconds * 1000;
     const unknown = run.attempts.failuresByError['Lambda.Unknown'] ?? 0;
     if (estimate.p99Ms > NEAR_LIMIT * timeoutMs) {
@@ -178,8 +181,9 @@ export function reviewWarnings(scenario: Scenario, result: SimulationJson): Revi
   const toleratedCount = scenario.toleratedFailureCount ?? 0;
   if (toleratedPercent === 0 && toleratedCount === 0) {
     const failureSources =
-      scenario.lambda.errors.length > 0 ||
-      scenario.lambda.poisonItems !== undefined ||
+      (scenario.lambda?.errors.length ?? 0) > 0 ||
+      scenario.lambda?.poisonItems !== undefined ||
+      Object.values(scenario.functions).some((fn) => fn.errors.length > 0 || fn.poisonItems !== undefined) ||
       (counters.failedItems?.max ?? 0) > 0 ||
       timedOutSeen;
     const setting =
@@ -262,9 +266,12 @@ function batchSize(scenario: Scenario): number {
  */
 function invocationEstimate(scenario: Scenario): { batch: number; p90Ms: number; p99Ms: number } | undefined {
   const batch = batchSize(scenario);
+  const lambda = scenario.lambda;
+  // The long-form child is more than one invocation: no single-invocation estimate.
+  if (!lambda || scenario.childWorkflow.states !== undefined) return undefined;
   const at = (p: number) => {
-    const overhead = quantile(scenario.lambda.invocationOverheadMs, p);
-    const perItem = quantile(scenario.lambda.perItemDurationMs, p);
+    const overhead = quantile(lambda.invocationOverheadMs, p);
+    const perItem = quantile(lambda.perItemDurationMs, p);
     return overhead === undefined || perItem === undefined ? undefined : overhead + perItem * batch;
   };
   const p90Ms = at(0.9);

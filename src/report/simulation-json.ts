@@ -70,6 +70,8 @@ export interface SimulationJson {
     itemReader: { listRequests: number; getRequests: number; readCompleteSeconds: number };
     attempts: MapRunResult['attempts'];
     lambda: { invocations: number; totalDurationSeconds: number };
+    functions?: Record<string, Omit<NonNullable<MapRunResult['functions']>[string], 'totalDurationMs'> & { totalDurationSeconds: number }>;
+    serviceQuotas?: MapRunResult['serviceQuotas'];
     resultWriter?: { files: number; putRequests: number; bytes: number; writeSeconds: number };
     inlineResultBytes: number;
   };
@@ -118,7 +120,12 @@ export function buildSimulationJson(input: {
     ...(precision ? { precision: { ...precision, achievedPercent: roundTo(precision.achievedPercent, 3) } } : {}),
     mapRun: mapRunJson(result, input.scenario),
     usage: {
-      lambda: { ...usage.lambda, gbSeconds: roundTo(usage.lambda.gbSeconds, 6) },
+      ...(usage.lambda ? { lambda: { ...usage.lambda, gbSeconds: roundTo(usage.lambda.gbSeconds, 6) } } : {}),
+      ...(usage.functions
+        ? { functions: Object.fromEntries(Object.entries(usage.functions).map(([name, fn]) => [name, { ...fn, gbSeconds: roundTo(fn.gbSeconds, 6) }])) }
+        : {}),
+      ...(usage.tasks ? { tasks: usage.tasks } : {}),
+      ...(usage.requestsByPriceKey ? { requestsByPriceKey: usage.requestsByPriceKey } : {}),
       stepFunctions: { ...usage.stepFunctions, expressGbSeconds: roundTo(usage.stepFunctions.expressGbSeconds, 6) },
       s3: usage.s3,
       derived: usage.derived,
@@ -170,6 +177,14 @@ function mapRunJson(result: MapRunResult, scenario: Scenario): SimulationJson['m
     },
     attempts: result.attempts,
     lambda: { invocations: result.lambda.invocations, totalDurationSeconds: seconds(result.lambda.totalDurationMs) },
+    ...(result.functions
+      ? {
+          functions: Object.fromEntries(
+            Object.entries(result.functions).map(([name, { totalDurationMs, ...fn }]) => [name, { ...fn, totalDurationSeconds: seconds(totalDurationMs) }]),
+          ),
+        }
+      : {}),
+    ...(result.serviceQuotas ? { serviceQuotas: result.serviceQuotas } : {}),
     ...(result.resultWriter
       ? {
           resultWriter: {

@@ -2,6 +2,8 @@
  * The readable summary `dmap simulate` prints on a terminal. Renders the same model as
  * the JSON output, so the two never disagree.
  */
+import { describeTaskResource } from '../aws/task-resource.js';
+import { sumOverFunctions } from '../model/index.js';
 import { formatCount, formatDuration } from './format-duration.js';
 import { formatUsd, formatUsdFine } from './format-money.js';
 import type { SimulationJson } from './simulation-json.js';
@@ -39,14 +41,23 @@ function runSection(model: SimulationJson): string {
       'Child executions',
       `${formatCount(run.executionCounts.total)} ${run.executionType} (MaxConcurrency ${formatCount(run.maxConcurrency)}, peak ${formatCount(run.peakRunningChildren)} running)`,
     ],
-    [
-      'Lambda',
-      `${formatCount(run.lambda.invocations)} invocations, peak ${formatCount(run.peakConcurrentInvocations)} concurrent of ${formatCount(run.lambdaConcurrencyLimit)}, ${formatCount(model.usage.lambda.coldStarts)} cold starts`,
-    ],
   ];
+  // A long-form child may call no function at all: then there is no Lambda row to show.
+  if (run.lambda.invocations > 0 || model.usage.lambda !== undefined) {
+    rows.push([
+      'Lambda',
+      `${formatCount(run.lambda.invocations)} invocations, peak ${formatCount(run.peakConcurrentInvocations)} concurrent of ${formatCount(run.lambdaConcurrencyLimit)}, ${formatCount(sumOverFunctions(model.usage, 'coldStarts'))} cold starts`,
+    ]);
+  }
+  for (const [name, fn] of Object.entries(run.functions ?? {})) {
+    rows.push([`  ${name}`, `${formatCount(fn.invocations)} invocations, peak ${formatCount(fn.peakConcurrentInvocations)} concurrent, ${formatCount(fn.coldStarts)} cold starts, ${formatCount(fn.throttles)} throttled`]);
+  }
+  for (const task of model.usage.tasks ?? []) {
+    rows.push([`Task ${task.state.split('.').pop()}`, `${formatCount(task.calls)} calls to ${describeTaskResource(task.resource)}${task.throttledAttempts > 0 ? `, ${formatCount(task.throttledAttempts)} throttled${task.quota ? ` by quota ${task.quota}` : ''}` : ''}`]);
+  }
   const attempts = run.attempts;
   if (attempts.throttled > 0 || attempts.retries > 0) {
-    rows.push(['Throttling', `${formatCount(attempts.throttled)} attempts throttled (TooManyRequests), ${formatCount(attempts.retries)} retries`]);
+    rows.push(['Throttling', `${formatCount(attempts.throttled)} attempts throttled${model.usage.tasks ? '' : ' (TooManyRequests)'}, ${formatCount(attempts.retries)} retries`]);
   }
   const failures = Object.entries(attempts.failuresByError).filter(([name]) => name !== 'Lambda.TooManyRequestsException');
   if (failures.length > 0) rows.push(['Errors', failures.map(([name, count]) => `${name} × ${formatCount(count)}`).join(', ')]);

@@ -1,13 +1,19 @@
 /**
- * The `childWorkflow` block: the shape of the workflow each child execution runs
- * around its Lambda task (ItemProcessor), which sets its state transitions, and the
- * task's Retry and Catch.
+ * The `childWorkflow` block: the workflow each child execution runs (ItemProcessor).
+ * Short form: states before and after one Lambda task, and the task's Retry, Catch and
+ * timeout. Long form: `states` (and `startAt`), the child as a small state machine
+ * (child-states-schema.ts); the short-form fields then stay unset.
  */
 import { z } from 'zod';
 import { distributionSchema } from './distribution-schema.js';
+import { stateScopeSchema } from './child-states-schema.js';
 import { catchSchema, retrySchema } from './retry-schema.js';
 
 export const childWorkflowSchema = z.strictObject({
+  startAt: stateScopeSchema.shape.startAt,
+  states: stateScopeSchema.shape.states
+    .optional()
+    .describe('Long form: the child\'s states by name, as in its ItemProcessor (see "Child states" below). Absent: the short form.'),
   statesBeforeTask: z
     .number()
     .int()

@@ -11,7 +11,7 @@ import { RETRY_PRESET_NAMES, RETRY_PRESETS, STATES_ALL, type Catcher, type Retri
 /** Upper bound ASL puts on IntervalSeconds and MaxAttempts. */
 const ASL_MAX_COUNT = 99_999_999;
 
-const errorEquals = (owner: 'Retry' | 'Catch') =>
+export const errorEqualsSchema = (owner: 'Retry' | 'Catch') =>
   z
     .array(z.string().min(1))
     .min(1)
@@ -21,7 +21,7 @@ const errorEquals = (owner: 'Retry' | 'Catch') =>
     );
 
 const retrier = z.strictObject({
-  errorEquals: errorEquals('Retry'),
+  errorEquals: errorEqualsSchema('Retry'),
   intervalSeconds: z
     .number()
     .int()
@@ -55,7 +55,7 @@ const retrier = z.strictObject({
 });
 
 const catcher = z.strictObject({
-  errorEquals: errorEquals('Catch'),
+  errorEquals: errorEqualsSchema('Catch'),
   outcome: z
     .enum(['SUCCEEDED', 'FAILED'])
     .default('FAILED')
@@ -70,7 +70,7 @@ const catcher = z.strictObject({
  * last retrier [catcher]". Without the rule a States.ALL entry would silently hide every
  * entry after it, since the first match wins.
  */
-function statesAllAloneAndLast(owner: 'Retry' | 'Catch') {
+export function statesAllAloneAndLast(owner: 'Retry' | 'Catch') {
   const entry = owner === 'Retry' ? 'retrier' : 'catcher';
   return (entries: readonly { errorEquals: readonly string[] }[], ctx: z.RefinementCtx) => {
     entries.forEach((e, i) => {

@@ -25,6 +25,7 @@ type JsonSchema = {
   items?: JsonSchema;
   $ref?: string;
   $defs?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema | boolean;
 };
 
 export function scenarioJsonSchema(): Record<string, unknown> {
@@ -85,6 +86,8 @@ export function renderScenarioReference(): string {
     ...rows,
     ...sections,
     '',
+    renderChildStates(schema.$defs?.['ChildStates']),
+    '',
     renderDistributions(schema.$defs?.Distribution),
   ].join('\n');
 }
@@ -111,6 +114,16 @@ function collectRows(schema: JsonSchema, prefix: string, rows: string[], section
           ...optionRows,
         );
       }
+      continue;
+    }
+    if (field.$ref !== undefined) {
+      rows.push(row(path, 'states by name, see [Child states](#child-states)', required.has(name) ? 'required' : 'absent', field.description ?? 'The states of this branch, by name.'));
+      continue;
+    }
+    const entry = typeof field.additionalProperties === 'object' ? field.additionalProperties : undefined;
+    if (field.type === 'object' && entry?.properties) {
+      rows.push(row(path, 'object by name', defaultOf(field, required.has(name)), field.description));
+      collectRows(entry, `${path}.<name>`, rows, sections);
       continue;
     }
     const isObject = field.type === 'object' && field.properties;
@@ -205,4 +218,22 @@ function renderDistributions(distribution: JsonSchema | undefined): string {
     '',
   );
   return lines.join('\n');
+}
+
+/** The long-form child's state types, one table each (`childWorkflow.states.<name>` and inside branches). */
+function renderChildStates(states: JsonSchema | undefined): string {
+  const options = (typeof states?.additionalProperties === 'object' ? states.additionalProperties.oneOf : undefined) ?? [];
+  const out = [
+    '## Child states',
+    '',
+    'The long form of `childWorkflow`: each entry of `childWorkflow.states` (and of a Parallel branch\'s or an inline',
+    'Map\'s `states`) is one state, named as in the definition, with one of these `type`s. docs/model.md says how each is',
+    'simulated and billed.',
+  ];
+  for (const option of options) {
+    const rows: string[] = [];
+    collectRows(option, '<state>', rows, []);
+    out.push('', `### \`type: ${String(option.properties?.['type']?.const)}\``, '', '| Field | Type | Default | Description |', '|---|---|---|---|', ...rows.filter((r) => !r.startsWith('| `<state>.type`')));
+  }
+  return out.join('\n');
 }

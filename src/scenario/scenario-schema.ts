@@ -9,11 +9,13 @@
  * never silently replaced by a default.
  */
 import { z } from 'zod';
-import { LAMBDA_MIN_UNRESERVED_CONCURRENCY, MAX_PAYLOAD_BYTES } from '../aws/quotas.js';
+import { LAMBDA_DEFAULT_ACCOUNT_CONCURRENCY, LAMBDA_MIN_UNRESERVED_CONCURRENCY, MAX_PAYLOAD_BYTES } from '../aws/quotas.js';
 import { childWorkflowSchema } from './child-workflow-schema.js';
 import { distributionSchema } from './distribution-schema.js';
 import { itemReaderSchema } from './item-reader-schema.js';
-import { lambdaSchema } from './lambda-schema.js';
+import { lambdaFunctionSchema, lambdaSchema } from './lambda-schema.js';
+import { checkChildStates } from './child-states-rules.js';
+import { serviceQuotaSchema } from './service-quota-schema.js';
 import { parseDeadlineSeconds } from '../planner/parse-goal.js';
 import { PRICE_KEY_NAMES } from '../pricing/price-keys.js';
 
@@ -116,7 +118,23 @@ export const scenarioSchema = z
     stateTransitions: tokenBucket('Standard state transitions')
       .optional()
       .describe('StateTransition token bucket of the account. Default: 5,000 / 5,000 per s in us-east-1, us-west-2, eu-west-1; 800 / 800 elsewhere.'),
-    lambda: lambdaSchema.describe('The Lambda function each child execution invokes with its batch.'),
+    lambda: lambdaSchema
+      .optional()
+      .describe('The Lambda function each child execution invokes with its batch (short form), and the account\'s Lambda concurrency. Required unless the long-form child names every function it calls in `functions`.'),
+    functions: z
+      .record(z.string().min(1), lambdaFunctionSchema)
+      .default({})
+      .describe('Long form: the Lambda functions the child\'s tasks name, each with its own memory, timeout, reserved concurrency, cold starts and scaling; all share the account\'s concurrency.'),
+    lambdaAccountConcurrency: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Concurrent executions quota of the account, shared by every function. Default: lambda.accountConcurrency, or 1,000 (Lambda default).'),
+    serviceQuotas: z
+      .record(z.string().min(1), serviceQuotaSchema)
+      .default({})
+      .describe('Long form: request limits of the resources child tasks call (a DynamoDB table, a queue, a model), by name.'),
     resultWriter: resultWriter.optional(),
     dataTransfer: z
       .strictObject({
@@ -142,8 +160,15 @@ export const scenarioSchema = z
           .partialRecord(
             z.enum(PRICE_KEY_NAMES),
             z.strictObject({
-              usd: z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal number written as a string, e.g. "0.18"'),
-              per: z.string().regex(/^\d+$/, 'must be a whole number written as a string, e.g. "1000000"').optional(),
+              usd: z
+                .string()
+                .regex(/^\d+(\.\d+)?$/, 'must be a decimal number written as a string, e.g. "0.18"')
+                .describe('The price in USD, as an exact decimal string.'),
+              per: z
+                .string()
+                .regex(/^\d+$/, 'must be a whole number written as a string, e.g. "1000000"')
+                .optional()
+                .describe('Units the price is for (e.g. "1000000" for a price per million); absent: the catalogue\'s.'),
             }),
           )
           .default({})
@@ -174,17 +199,41 @@ export const scenarioSchema = z
       .describe('Width of one time-series bucket in the output, in ms.'),
   })
   .superRefine((scenario, ctx) => {
-    const reserved = scenario.lambda.reservedConcurrency;
-    const maxReserved = scenario.lambda.accountConcurrency - LAMBDA_MIN_UNRESERVED_CONCURRENCY;
-    if (reserved !== undefined && reserved > maxReserved) {
+    const account = accountConcurrencyOf(scenario);
+    if (scenario.lambdaAccountConcurrency !== undefined && scenario.lambda && scenario.lambda.accountConcurrency !== scenario.lambdaAccountConcurrency) {
       ctx.addIssue({
         code: 'custom',
-        path: ['lambda', 'reservedConcurrency'],
-        message: `must leave ${LAMBDA_MIN_UNRESERVED_CONCURRENCY} unreserved: at most accountConcurrency − ${LAMBDA_MIN_UNRESERVED_CONCURRENCY} = ${maxReserved}`,
-        input: reserved,
+        path: ['lambdaAccountConcurrency'],
+        message: `differs from lambda.accountConcurrency (${scenario.lambda.accountConcurrency}): the account has one quota; give it once`,
+        input: scenario.lambdaAccountConcurrency,
       });
     }
+    const reserved: [(string | number)[], number][] = [];
+    if (scenario.lambda?.reservedConcurrency !== undefined) reserved.push([['lambda', 'reservedConcurrency'], scenario.lambda.reservedConcurrency]);
+    for (const [name, fn] of Object.entries(scenario.functions)) {
+      if (fn.reservedConcurrency !== undefined) reserved.push([['functions', name, 'reservedConcurrency'], fn.reservedConcurrency]);
+    }
+    const maxReserved = account - LAMBDA_MIN_UNRESERVED_CONCURRENCY;
+    const totalReserved = reserved.reduce((sum, [, value]) => sum + value, 0);
+    if (reserved.length > 0 && totalReserved > maxReserved) {
+      const [path, value] = reserved[reserved.length - 1] as [(string | number)[], number];
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message:
+          reserved.length === 1
+            ? `must leave ${LAMBDA_MIN_UNRESERVED_CONCURRENCY} unreserved: at most accountConcurrency − ${LAMBDA_MIN_UNRESERVED_CONCURRENCY} = ${maxReserved}`
+            : `reserved concurrency of all functions adds up to ${totalReserved}; it must leave ${LAMBDA_MIN_UNRESERVED_CONCURRENCY} of the account's ${account} unreserved (at most ${maxReserved})`,
+        input: value,
+      });
+    }
+    checkChildStates(scenario, ctx);
   });
+
+/** The account's Lambda concurrency quota, however the scenario gives it. */
+export function accountConcurrencyOf(scenario: { lambda?: { accountConcurrency: number } | undefined; lambdaAccountConcurrency?: number | undefined }): number {
+  return scenario.lambdaAccountConcurrency ?? scenario.lambda?.accountConcurrency ?? LAMBDA_DEFAULT_ACCOUNT_CONCURRENCY;
+}
 
 /** A scenario as written in a file (defaults not yet applied). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -4,6 +4,7 @@
  */
 import { MAP_RUN_MAX_PARALLEL_CHILDREN } from '../aws/quotas.js';
 import { validateDocument, type DocumentIssue, type FieldPath } from '../input/document-issues.js';
+import { childStateWarnings } from './child-states-rules.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
 
 export type { FieldPath };
@@ -29,5 +30,6 @@ function scenarioWarnings(scenario: Scenario): ScenarioIssue[] {
       value: scenario.maxConcurrency,
     });
   }
+  warnings.push(...childStateWarnings(scenario));
   return warnings;
 }

@@ -481,6 +481,20 @@ const COVERAGE_COLUMNS: Record<PriceKey, string> = {
   's3.request.getSelectOther': 'S3 GET',
   'cloudwatchLogs.ingestion': 'CW Logs',
   'dataTransfer.interRegion': 'Inter-Region',
+  's3.request.deleteCancel': 'S3 DELETE',
+  'dynamodb.onDemand.writeRequestUnit': 'DDB WRU',
+  'dynamodb.onDemand.readRequestUnit': 'DDB RRU',
+  'sqs.request.standard': 'SQS std.',
+  'sqs.request.fifo': 'SQS FIFO',
+  'sns.request.publish': 'SNS',
+  'eventbridge.event.custom': 'EventBridge',
+  'fargate.vcpu.x86_64': 'Fargate vCPU x86',
+  'fargate.memory.x86_64': 'Fargate GB x86',
+  'fargate.vcpu.arm64': 'Fargate vCPU Arm',
+  'fargate.memory.arm64': 'Fargate GB Arm',
+  'batch.job': 'Batch',
+  'other.request': 'Other',
+  'bedrock.invokeModel.request': 'Bedrock',
 };
 
 /** The docs' coverage table, from the shipped catalogue: one row per Region, one column per price key. */

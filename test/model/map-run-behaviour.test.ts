@@ -37,8 +37,8 @@ describe('throttling (MaxConcurrency above the Lambda concurrency)', () => {
     expect(r.attempts.throttled).toBe(3000);
     expect(r.attempts.retries).toBe(3000);
     expect(r.attempts.failuresByError[TOO_MANY]).toBe(r.attempts.throttled);
-    expect(r.usage.lambda.throttledAttempts).toBe(3000);
-    expect(r.usage.lambda.requests).toBe(3000);
+    expect(r.usage.lambda?.throttledAttempts).toBe(3000);
+    expect(r.usage.lambda?.requests).toBe(3000);
     expect(r.peakConcurrentInvocations).toBe(1000);
     expect(r.peakRunningChildren).toBe(3000);
     expect(r.wallTimeMs).toBe(3000);
@@ -78,7 +78,7 @@ describe('Lambda scaling in a Map Run', () => {
     expect(r.timeSeries.bucketMs).toBe(1000);
     for (let k = 0; k <= 20; k++) expect(invocations[k], `second ${k}`).toBe(1000 + 100 * k);
     expect(r.peakConcurrentInvocations).toBe(3000);
-    expect(r.usage.lambda.coldStarts).toBe(3000);
+    expect(r.usage.lambda?.coldStarts).toBe(3000);
     // Throttled: 2,000 at t = 0, then 2,000 − 100 k at k s, until k = 20.
     expect(r.attempts.throttled).toBe(21_000);
     // The last 100 invocations start at 20 s and run 60 s.
@@ -113,8 +113,8 @@ describe('retries', () => {
     expect(r.wallTimeMs).toBe(4 * 100 + 2000 + 4000 + 8000);
     expect(r.attempts).toMatchObject({ total: 4, retries: 3, failuresByError: { MyError: 4 } });
     // A function error fails after running: billed.
-    expect(r.usage.lambda.requests).toBe(4);
-    expect(r.usage.lambda.billedDurationMs).toBe(400);
+    expect(r.usage.lambda?.requests).toBe(4);
+    expect(r.usage.lambda?.billedDurationMs).toBe(400);
     expect(r.itemCounts.failed).toBe(1);
   });
 
@@ -142,8 +142,8 @@ describe('retries', () => {
     );
     expect(r.wallTimeMs).toBe(2000 + 4000 + 8000);
     expect(r.attempts).toMatchObject({ total: 4, retries: 3, failuresByError: { 'Lambda.ServiceException': 4 } });
-    expect(r.usage.lambda.requests).toBe(0);
-    expect(r.usage.lambda.billedDurationMs).toBe(0);
+    expect(r.usage.lambda?.requests).toBe(0);
+    expect(r.usage.lambda?.billedDurationMs).toBe(0);
   });
 
   it('keeps the total FULL-jitter wait within [0, sum of the backoffs]', () => {
@@ -184,18 +184,18 @@ describe('cold starts', () => {
 
   it('makes every first invocation of a wave a cold start, billing INIT and adding it to the wall time', () => {
     const r = wave(400);
-    expect(r.usage.lambda.coldStarts).toBe(400);
-    expect(r.usage.lambda.initBilledDurationMs).toBe(500 * 400);
-    expect(r.usage.lambda.billedDurationMs).toBe(1500 * 400);
+    expect(r.usage.lambda?.coldStarts).toBe(400);
+    expect(r.usage.lambda?.initBilledDurationMs).toBe(500 * 400);
+    expect(r.usage.lambda?.billedDurationMs).toBe(1500 * 400);
     expect(r.peakEnvironments).toBe(400);
     expect(r.wallTimeMs).toBe(1500);
   });
 
   it('reuses the warm environments in a second wave', () => {
     const r = wave(800);
-    expect(r.usage.lambda.coldStarts).toBe(400);
-    expect(r.usage.lambda.initBilledDurationMs).toBe(500 * 400);
-    expect(r.usage.lambda.billedDurationMs).toBe(1500 * 400 + 1000 * 400);
+    expect(r.usage.lambda?.coldStarts).toBe(400);
+    expect(r.usage.lambda?.initBilledDurationMs).toBe(500 * 400);
+    expect(r.usage.lambda?.billedDurationMs).toBe(1500 * 400 + 1000 * 400);
     expect(r.peakEnvironments).toBe(400);
     expect(r.wallTimeMs).toBe(1500 + 1000);
   });
@@ -213,8 +213,8 @@ describe('cold starts', () => {
       { seed: 7 },
     );
     expect(r.itemCounts.succeeded).toBe(200);
-    expect(r.usage.lambda.coldStarts).toBe(r.peakEnvironments);
-    expect(r.usage.lambda.initBilledDurationMs).toBe(500 * r.peakEnvironments);
+    expect(r.usage.lambda?.coldStarts).toBe(r.peakEnvironments);
+    expect(r.usage.lambda?.initBilledDurationMs).toBe(500 * r.peakEnvironments);
   });
 });
 
@@ -229,7 +229,7 @@ describe('timeouts', () => {
     );
     expect(r.attempts.failuresByError).toEqual({ 'Lambda.Unknown': 3 });
     expect(r.itemCounts.failed).toBe(3);
-    expect(r.usage.lambda.billedDurationMs).toBe(3 * 2000);
+    expect(r.usage.lambda?.billedDurationMs).toBe(3 * 2000);
     expect(r.lambda.totalDurationMs).toBe(3 * 2000);
     expect(r.wallTimeMs).toBe(2000);
   });
@@ -251,7 +251,7 @@ describe('timeouts', () => {
     expect(r.attempts.throttled).toBe(2);
     expect(r.itemCounts.failed).toBe(2);
     expect(r.executionCounts.timedOut).toBe(0); // the task timed out; the execution failed
-    expect(r.usage.lambda.billedDurationMs).toBe(2 * 3000);
+    expect(r.usage.lambda?.billedDurationMs).toBe(2 * 3000);
     expect(r.wallTimeMs).toBe(4000);
   });
 
@@ -270,7 +270,7 @@ describe('timeouts', () => {
     expect(r.wallTimeMs).toBe(300_000);
     expect(r.usage.stepFunctions.expressBilledDurationMs).toBe(300_000);
     // The invocation runs on after the child ended, and is billed in full.
-    expect(r.usage.lambda.billedDurationMs).toBe(400_000);
+    expect(r.usage.lambda?.billedDurationMs).toBe(400_000);
   });
 
   it('lets a Standard child with the same work succeed', () => {
@@ -733,9 +733,9 @@ describe('billing', () => {
         lambda: { memoryMb: 2048, perItemDurationMs: 1.2 },
       }),
     );
-    expect(r.usage.lambda.requests).toBe(10);
-    expect(r.usage.lambda.billedDurationMs).toBe(20);
-    expect(r.usage.lambda.gbSeconds).toBeCloseTo((20 / 1000) * (2048 / 1024), 12);
+    expect(r.usage.lambda?.requests).toBe(10);
+    expect(r.usage.lambda?.billedDurationMs).toBe(20);
+    expect(r.usage.lambda?.gbSeconds).toBeCloseTo((20 / 1000) * (2048 / 1024), 12);
   });
 
   it('rounds each Express child up to 100 ms and bills its memory in GB', () => {

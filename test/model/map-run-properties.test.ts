@@ -274,8 +274,9 @@ describe('Map Run properties over random valid scenarios', () => {
         // turned a failure into success): at least one invocation's minimal time, and the
         // succeeded items' minimal work spread over the allowed parallelism.
         if (r.itemCounts.succeeded > 0 && r.attempts.caught === 0) {
-          const overheadMin = minOf(s.lambda.invocationOverheadMs);
-          const perItemMin = minOf(s.lambda.perItemDurationMs);
+          const lambda = s.lambda as NonNullable<typeof s.lambda>; // every scenario here is short-form
+          const overheadMin = minOf(lambda.invocationOverheadMs);
+          const perItemMin = minOf(lambda.perItemDurationMs);
           const parallel = Math.min(r.effectiveMaxConcurrency, r.lambdaConcurrencyLimit);
           expect(r.wallTimeMs, context).toBeGreaterThanOrEqual(overheadMin + perItemMin - 1e-6);
           expect(r.wallTimeMs, context).toBeGreaterThanOrEqual((r.itemCounts.succeeded * perItemMin) / parallel - 1e-6);

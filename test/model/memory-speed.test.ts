@@ -33,6 +33,6 @@ describe('memory in the model', () => {
     expect(at1024.wallTimeMs).toBe(1000);
     expect(at512.wallTimeMs).toBe(2000);
     // Half the memory for twice the time: the same GB-seconds.
-    expect(at512.usage.lambda.gbSeconds).toBe(at1024.usage.lambda.gbSeconds);
+    expect(at512.usage.lambda?.gbSeconds).toBe(at1024.usage.lambda?.gbSeconds);
   });
 });

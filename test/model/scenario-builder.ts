@@ -1,6 +1,6 @@
 import { validateScenario, type Scenario, type ScenarioInput } from '../../src/scenario/index.js';
 
-type Overrides = Omit<ScenarioInput, 'name' | 'lambda'> & { lambda: ScenarioInput['lambda'] };
+type Overrides = Omit<ScenarioInput, 'name' | 'lambda'> & { lambda: NonNullable<ScenarioInput['lambda']> };
 
 /** A validated scenario, or a thrown list of its problems. */
 export function scenario(input: Omit<ScenarioInput, 'name'>): Scenario {

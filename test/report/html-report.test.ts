@@ -18,7 +18,7 @@ import { FIXTURE_CATALOGUE } from '../pricing/fixture-catalogue.js';
 const CHART_JS = readFileSync('node_modules/chart.js/dist/chart.umd.js', 'utf8');
 const XSS = '<script>alert(1)</script>';
 
-const SCENARIO: ScenarioInput = {
+const SCENARIO = {
   name: XSS,
   description: `"quoted" & 'single' <img src=x onerror=alert(2)>`,
   itemReader: { source: 'inline', itemCount: 300 },
@@ -26,7 +26,7 @@ const SCENARIO: ScenarioInput = {
   maxConcurrency: 10,
   childWorkflow: { retry: 'console-default' },
   lambda: { invocationOverheadMs: 50, perItemDurationMs: { type: 'triangular', min: 20, mode: 40, max: 120 } },
-};
+} satisfies ScenarioInput;
 
 /** A chart whose strings try to close the script that holds its configuration. */
 const NASTY_CHART: ChartSpec = {

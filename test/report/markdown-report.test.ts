@@ -9,7 +9,7 @@ import type { ScenarioInput } from '../../src/scenario/index.js';
 import { simulate } from '../../src/simulate.js';
 import { FIXTURE_CATALOGUE } from '../pricing/fixture-catalogue.js';
 
-const SCENARIO: ScenarioInput = {
+const SCENARIO = {
   name: '<script>alert(1)</script> | *bold* [link](x)',
   description: '# not a heading\nsecond line with `code` & <b>tags</b> and $5',
   itemReader: { source: 'inline', itemCount: 300 },
@@ -17,7 +17,7 @@ const SCENARIO: ScenarioInput = {
   maxConcurrency: 10,
   childWorkflow: { retry: 'console-default' },
   lambda: { invocationOverheadMs: 50, perItemDurationMs: 30 },
-};
+} satisfies ScenarioInput;
 
 const HAND_MADE: ChartSpec = {
   id: 'wall-time',

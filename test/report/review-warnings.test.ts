@@ -11,7 +11,7 @@ import { simulate } from '../../src/simulate.js';
 import { FIXTURE_CATALOGUE } from '../pricing/fixture-catalogue.js';
 
 /** 200 items in 20 batches, retried throttles, 5 % tolerance, a ResultWriter, a roomy timeout. */
-const CLEAN: ScenarioInput = {
+const CLEAN = {
   name: 'clean',
   itemReader: { source: 'inline', itemCount: 200 },
   itemBatcher: { maxItemsPerBatch: 10 },
@@ -20,7 +20,7 @@ const CLEAN: ScenarioInput = {
   childWorkflow: { retry: 'console-default' },
   resultWriter: {},
   lambda: { timeoutSeconds: 60, invocationOverheadMs: 50, perItemDurationMs: 10 },
-};
+} satisfies ScenarioInput;
 
 const CLEAN_LAMBDA = CLEAN.lambda;
 

@@ -33,7 +33,7 @@ describe('parseScenarioText', () => {
     });
     const { scenario } = parseScenarioText(json, 'x.json');
     expect(scenario.maxConcurrency).toBe(0);
-    expect(scenario.lambda.invocationOverheadMs).toEqual({ type: 'constant', value: 0 });
+    expect(scenario.lambda?.invocationOverheadMs).toEqual({ type: 'constant', value: 0 });
   });
 
   it('locates YAML syntax errors', () => {

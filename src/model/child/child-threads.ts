@@ -1,0 +1,183 @@
+/**
+ * The threads of control inside child executions, as slots in typed arrays rather than
+ * objects. A child execution is a root thread; a Parallel branch or an inline-Map
+ * iteration is a thread whose parent is the thread that entered that state. A slot is
+ * taken when a thread starts and given back when it ends, with a generation number so
+ * that an event scheduled for an ended (cancelled, aborted) thread can tell it is stale.
+ * Children of a thread are linked (first child, siblings) so a failed branch can cancel
+ * its siblings in time proportional to their number.
+ *
+ * The arrays start small and double as more threads run at once, so memory follows
+ * concurrency, never the item count.
+ */
+
+/** Slot numbers fit below this; an event payload is generation × SLOT_SPAN + slot. */
+const SLOT_SPAN = 2 ** 21;
+const INITIAL_SLOTS = 256;
+export const NO_THREAD = -1;
+
+export class ChildThreads {
+  generation: Float64Array;
+  parent: Int32Array;
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
+  previousSibling: Int32Array;
+  /** Index of the state the thread is in (child-program.ts). */
+  state: Int32Array;
+  /** Items the thread works on: the batch for a child and its Parallel branches, one iteration's share in an inline Map. */
+  items: Int32Array;
+  /** Bit f set when the thread's items hold a poison item for function f. */
+  poison: Int32Array;
+  /** When the child execution (the root) started, in ms; copied to every thread of it. */
+  startMs: Float64Array;
+  /** Error code the current task attempt ends with, or -1; for a Parallel or Map, the first failure of a branch. */
+  outcome: Int32Array;
+  /** Branches or iterations still running (Parallel, inline Map). */
+  running: Int32Array;
+  /** Inline Map: iterations not started yet. */
+  iterationsLeft: Int32Array;
+  occupied: Uint8Array;
+  /** Retry attempt counters: slot × retrierStride. */
+  retryCounters: Int32Array;
+  private free: Int32Array;
+  private freeCount: number;
+
+  /**
+   * `forks`: whether threads start others (Parallel, inline Map). Without, every thread is
+   * a child execution and the family links are never used, so they are not kept.
+   */
+  constructor(
+    private readonly maxSlots: number,
+    private readonly retrierStride: number,
+    private readonly forks: boolean,
+  ) {
+    if (maxSlots > SLOT_SPAN) throw new RangeError(`at most ${SLOT_SPAN} threads at once (asked for ${maxSlots})`);
+    const size = Math.max(1, Math.min(maxSlots, INITIAL_SLOTS));
+    const family = forks ? size : 0;
+    this.generation = new Float64Array(size);
+    this.parent = new Int32Array(size);
+    this.firstChild = new Int32Array(family);
+    this.nextSibling = new Int32Array(family);
+    this.previousSibling = new Int32Array(family);
+    this.state = new Int32Array(size);
+    this.items = new Int32Array(size);
+    this.poison = new Int32Array(size);
+    this.startMs = new Float64Array(size);
+    this.outcome = new Int32Array(size);
+    this.running = new Int32Array(family);
+    this.iterationsLeft = new Int32Array(family);
+    this.occupied = new Uint8Array(size);
+    this.retryCounters = new Int32Array(size * retrierStride);
+    this.free = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.free[i] = size - 1 - i;
+    this.freeCount = size;
+  }
+
+  get capacity(): number {
+    return this.generation.length;
+  }
+
+  /** Takes a free slot for a new thread under `parent` (NO_THREAD for a child execution). */
+  acquire(parent: number): number {
+    if (this.freeCount === 0) this.grow();
+    const slot = this.free[--this.freeCount] as number;
+    this.occupied[slot] = 1;
+    this.parent[slot] = parent;
+    this.outcome[slot] = -1;
+    if (!this.forks) return slot;
+    this.firstChild[slot] = NO_THREAD;
+    this.previousSibling[slot] = NO_THREAD;
+    this.running[slot] = 0;
+    this.iterationsLeft[slot] = 0;
+    if (parent === NO_THREAD) {
+      this.nextSibling[slot] = NO_THREAD;
+    } else {
+      const first = this.firstChild[parent] as number;
+      this.nextSibling[slot] = first;
+      if (first !== NO_THREAD) this.previousSibling[first] = slot;
+      this.firstChild[parent] = slot;
+      this.startMs[slot] = this.startMs[parent] as number;
+    }
+    return slot;
+  }
+
+  /** Gives the slot back; events still scheduled for its thread become stale. Its own threads must be gone. */
+  release(slot: number): void {
+    const parent = this.parent[slot] as number;
+    if (parent !== NO_THREAD) {
+      const previous = this.previousSibling[slot] as number;
+      const next = this.nextSibling[slot] as number;
+      if (previous === NO_THREAD) this.firstChild[parent] = next;
+      else this.nextSibling[previous] = next;
+      if (next !== NO_THREAD) this.previousSibling[next] = previous;
+    }
+    this.generation[slot] = (this.generation[slot] as number) + 1;
+    this.occupied[slot] = 0;
+    this.free[this.freeCount++] = slot;
+  }
+
+  /** Ends every thread below `slot`, deepest first. */
+  releaseDescendants(slot: number): void {
+    if (!this.forks) return;
+    let child = this.firstChild[slot] as number;
+    while (child !== NO_THREAD) {
+      const next = this.nextSibling[child] as number;
+      this.releaseDescendants(child);
+      this.release(child);
+      child = next;
+    }
+  }
+
+  /** The child execution `slot` belongs to. */
+  rootOf(slot: number): number {
+    let at = slot;
+    while ((this.parent[at] as number) !== NO_THREAD) at = this.parent[at] as number;
+    return at;
+  }
+
+  /** The event payload that names the thread now in `slot`. */
+  payloadOf(slot: number): number {
+    return (this.generation[slot] as number) * SLOT_SPAN + slot;
+  }
+
+  /** The slot of the thread an event was for, or -1 when that thread has since ended. */
+  current(payload: number): number {
+    const slot = payload % SLOT_SPAN;
+    return this.generation[slot] === Math.floor(payload / SLOT_SPAN) ? slot : -1;
+  }
+
+  /** Zeroes the retry counters of one state (`retrierCount` from `offset`) for the thread in `slot`. */
+  resetRetries(slot: number, offset: number, retrierCount: number): void {
+    const start = slot * this.retrierStride + offset;
+    this.retryCounters.fill(0, start, start + retrierCount);
+  }
+
+  /** Where the counters of the state at `offset` start for `slot`. */
+  retryBase(slot: number, offset: number): number {
+    return slot * this.retrierStride + offset;
+  }
+
+  private grow(): void {
+    const old = this.capacity;
+    const size = Math.min(this.maxSlots, old * 2);
+    if (size <= old) throw new RangeError(`more than ${this.maxSlots} threads at once`);
+    const grown = <T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
+    const family = this.forks ? size : 0;
+    this.generation = grown(this.generation, new Float64Array(size));
+    this.parent = grown(this.parent, new Int32Array(size));
+    this.firstChild = grown(this.firstChild, new Int32Array(family));
+    this.nextSibling = grown(this.nextSibling, new Int32Array(family));
+    this.previousSibling = grown(this.previousSibling, new Int32Array(family));
+    this.state = grown(this.state, new Int32Array(size));
+    this.items = grown(this.items, new Int32Array(size));
+    this.poison = grown(this.poison, new Int32Array(size));
+    this.startMs = grown(this.startMs, new Float64Array(size));
+    this.outcome = grown(this.outcome, new Int32Array(size));
+    this.running = grown(this.running, new Int32Array(family));
+    this.iterationsLeft = grown(this.iterationsLeft, new Int32Array(family));
+    this.occupied = grown(this.occupied, new Uint8Array(size));
+    this.retryCounters = grown(this.retryCounters, new Int32Array(size * this.retrierStride));
+    this.free = grown(this.free, new Int32Array(size));
+    for (let slot = size - 1; slot >= old; slot--) this.free[this.freeCount++] = slot;
+  }
+}
