@@ -5,9 +5,9 @@
  */
 import { UserInputError } from '../errors.js';
 import { closestName } from '../input/closest-name.js';
-import { surveyStateMachine, type FoundMap, type MachineSurvey } from './find-distributed-maps.js';
-import type { ImportNote } from './import-notes.js';
-import { plural, type JsonObject } from './json-value.js';
+import { mapContextNotes, surveyStateMachine, type FoundMap, type MachineSurvey } from './find-distributed-maps.js';
+import { fieldPath, type ImportNote } from './import-notes.js';
+import { isObject, plural, type JsonObject } from './json-value.js';
 import { valueAt } from '../input/field-path.js';
 import type { LoadedDefinition } from './load-definition.js';
 import { mapToScenario } from './map-to-scenario.js';
@@ -35,7 +35,9 @@ export function importDefinition(definition: LoadedDefinition, options: { map?: 
   if (all.length === 0) throw new UserInputError([{ file: definition.file, message: noDistributedMapMessage(definition, surveys) }]);
   const chosen = options.map === undefined ? all : [selectMap(all, options.map, definition.file)];
   const maps = chosen.map((map): ImportedMap => {
-    const { document, notes } = mapToScenario(map, definition.template);
+    const scenario = mapToScenario(map, definition.template);
+    const { document } = scenario;
+    const notes = [...mapContextNotes(map), ...scenario.notes];
     return { map, document, notes, yaml: renderScenarioYaml({ document, notes, header: header(map, definition, document, notes) }) };
   });
   return { definition, surveys, maps };
@@ -89,11 +91,13 @@ function header(map: FoundMap, definition: LoadedDefinition, document: JsonObjec
     `Distributed Map "${map.stateName}" at ${map.pathText}`,
     '',
     todo ? `Fill in the ${todo} below, then check it with \`dmap validate\`.` : 'Every field was read from the definition; check it with `dmap validate`.',
-    'Worth setting too (defaults in docs/scenario.md): lambda.initDurationMs, lambda.accountConcurrency, lambda.errors, childWorkflow.outputBytes, itemReader.itemSizeBytes.',
+    isObject(document['childWorkflow']) && document['childWorkflow']['states'] !== undefined
+      ? `Worth setting too (defaults in docs/scenario.md): ${document['functions'] !== undefined ? 'functions.<name>.initDurationMs and errors, lambdaAccountConcurrency, ' : ''}each Task's errors, quota (with serviceQuotas), itemsPerRequest and requestsPerItem, childWorkflow.outputBytes, itemReader.itemSizeBytes.`
+      : 'Worth setting too (defaults in docs/scenario.md): lambda.initDurationMs, lambda.accountConcurrency, lambda.errors, childWorkflow.outputBytes, itemReader.itemSizeBytes.',
   ];
 }
 
 /** The names of the fields still to fill in (null in the document), in order. */
 export function fieldsToFill(imported: Pick<ImportedMap, 'document' | 'notes'>): string[] {
-  return [...new Set(imported.notes.filter((n) => (n.kind === 'required' || n.kind === 'runtime') && valueAt(imported.document, n.field.split('.')) === null).map((n) => n.field))];
+  return [...new Set(imported.notes.filter((n) => (n.kind === 'required' || n.kind === 'runtime') && valueAt(imported.document, fieldPath(n)) === null).map((n) => n.field))];
 }

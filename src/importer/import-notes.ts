@@ -10,6 +10,11 @@ export type ImportNoteKind = 'read' | 'runtime' | 'required' | 'unsupported';
 export interface ImportNote {
   /** Scenario field, dotted (`itemBatcher.maxItemsPerBatch`); '' for the Map state as a whole. */
   field: string;
+  /**
+   * The field as segments, set when one of them holds a dot (a state named `v1.2` in
+   * `childWorkflow.states`), so `field` cannot be split back: read it with fieldPath().
+   */
+  path?: string[];
   kind: ImportNoteKind;
   message: string;
   /** Where in the definition or template the value came from (`States.DistributedMap.MaxConcurrency`). */
@@ -35,4 +40,9 @@ export class NoteList {
   add(note: ImportNote): void {
     this.notes.push(note);
   }
+}
+
+/** The segments of a note's field. */
+export function fieldPath(note: Pick<ImportNote, 'field' | 'path'>): string[] {
+  return note.path ?? note.field.split('.');
 }

@@ -1,15 +1,20 @@
 /**
  * Reads what `dmap import` is given: an Amazon States Language definition (JSON or
- * YAML), or a CloudFormation, SAM or CDK-synthesized template holding state machines,
- * and finds the ASL of each state machine in it. Pure: files are read by
- * read-definition-file.ts, which also reads the files SAM's DefinitionUri points at.
+ * YAML), a CloudFormation, SAM or CDK-synthesized template holding state machines, or a
+ * Terraform configuration (terraform-state-machines.ts), and finds the ASL of each state
+ * machine in it. Pure: files are read by read-definition-file.ts, which also reads the
+ * files SAM's DefinitionUri points at and the rest of a Terraform folder.
  */
+import { dirname } from 'node:path';
 import { UserInputError, type InputProblem } from '../errors.js';
 import { locatePath } from '../input/parse-located.js';
 import { checkAsl } from './check-asl.js';
-import { parseCfnText } from './cfn-yaml.js';
+import { parseDefinitionText } from './definition-syntax.js';
 import { quoteBareMarkers, renderIntrinsic, substitute, substituteDeep } from './intrinsics.js';
 import { formatJsonPath, isObject, plural, type JsonObject } from './json-value.js';
+import type { FileRead } from './terraform-configuration.js';
+import type { TerraformFunction } from './terraform-functions.js';
+import { readTerraformSource } from './terraform-state-machines.js';
 
 export const SFN_STATE_MACHINE = 'AWS::StepFunctions::StateMachine';
 export const SAM_STATE_MACHINE = 'AWS::Serverless::StateMachine';
@@ -25,6 +30,12 @@ export interface StateMachine {
   file: string;
   /** The ASL, with template placeholders substituted or left as `${Name}` markers. */
   definition: JsonObject;
+  /**
+   * What reading the definition assumed, for the import notes: `read` for a value taken
+   * from a default (`var.limit ... its default, 100, was used`), `unsupported` for an
+   * approximation (a conditional the files do not settle).
+   */
+  assumptions?: { kind: 'read' | 'unsupported'; message: string }[];
 }
 
 /** A SAM state machine whose definition is in a local file, still to be read. */
@@ -46,6 +57,8 @@ export interface TemplateInfo {
   /** SAM `Globals.Function`: defaults of every AWS::Serverless::Function. */
   globalsFunction: JsonObject;
   parameters: Record<string, JsonObject>;
+  /** Set for a Terraform configuration: its Lambda functions by address (`aws_lambda_function.worker`), read by terraform-functions.ts. */
+  terraform?: { functions: Record<string, TerraformFunction> };
 }
 
 export interface DefinitionSource {
@@ -67,9 +80,15 @@ export function isPending(machine: StateMachine | PendingDefinitionUri): machine
   return 'uri' in machine;
 }
 
-/** Detects the kind of input and extracts its state machines. Throws a UserInputError saying what was found. */
+/**
+ * Detects the kind of input and extracts its state machines. Throws a UserInputError saying what was found.
+ * A Terraform file is read alone here (read-definition-file.ts reads its folder); the
+ * files its `templatefile()` and `file()` calls name are then not read, and say so.
+ */
 export function parseDefinitionSource(text: string, file: string): DefinitionSource {
-  const value = parseWithMarkers(text, file);
+  const parsed = parseDefinitionText(text, file);
+  if (parsed.format === 'hcl') return terraformFileSource(text, file);
+  const value = parsed.value;
   if (isObject(value) && isObject(value['Resources'])) return templateSource(value, file, text);
   if (isObject(value) && ('StartAt' in value || 'States' in value)) {
     const definition = checkedAsl(value, file, text, []);
@@ -86,21 +105,19 @@ export function parseDefinitionUriText(pending: PendingDefinitionUri, text: stri
 
 /** An ASL text in JSON or YAML, checked. */
 function parseAslText(text: string, file: string): JsonObject {
-  return checkedAsl(parseWithMarkers(text, file), file, text, []);
+  const parsed = parseDefinitionText(text, file);
+  if (parsed.format === 'hcl') throw new UserInputError([{ file, message: 'is Terraform, not an Amazon States Language definition in JSON or YAML' }]);
+  return checkedAsl(parsed.value, file, text, []);
 }
 
-function parseWithMarkers(text: string, file: string): unknown {
-  try {
-    return parseCfnText(text, file).value;
-  } catch (error) {
-    // A `${Placeholder}` standing for a number (`"MaxConcurrency": ${Limit}`) is not JSON until deployed.
-    if (!text.includes('${')) throw error;
-    try {
-      return parseCfnText(quoteBareMarkers(text), file).value;
-    } catch {
-      throw error;
-    }
-  }
+function terraformFileSource(text: string, file: string): DefinitionSource {
+  const input = { given: file, folder: dirname(file), files: [{ file, text }], tfvars: [], fileTexts: new Map<string, FileRead>() };
+  const first = readTerraformSource(input);
+  if (first.kind === 'done') return first.source;
+  const notRead = new Map<string, FileRead>(first.files.map((path) => [path, { error: 'not read: give dmap import the .tf file or its folder, not its text' }]));
+  const second = readTerraformSource({ ...input, fileTexts: notRead });
+  if (second.kind === 'done') return second.source;
+  throw new Error(`internal: ${second.files.join(', ')} still to read`);
 }
 
 function checkedAsl(value: unknown, file: string, text: string | undefined, prefix: (string | number)[]): JsonObject {

@@ -5,22 +5,21 @@
  * durations, function settings without a template) are written as `null`, so the
  * scenario does not validate until the user fills them in. Pure.
  */
-import { childWorkflowToScenario, type LambdaTarget } from './child-workflow.js';
+import { childStatesToScenario, itemProcessorOf, shortFormMisfits } from './child-states.js';
+import { childWorkflowToScenario } from './child-workflow.js';
 import { readNumberField, type FieldRead } from './field-value.js';
 import type { FoundMap } from './find-distributed-maps.js';
+import { functionBlock, withDurations } from './function-block.js';
 import { NoteList, type ImportNote } from './import-notes.js';
 import { renderIntrinsic } from './intrinsics.js';
 import { isObject, objectOrEmpty, type JsonObject } from './json-value.js';
 import { itemReaderToScenario } from './item-reader.js';
 import type { TemplateInfo } from './load-definition.js';
-import { findFunctionResource, functionSettings, type SettingRead } from './template-functions.js';
 
 export interface ScenarioImport {
   document: JsonObject;
   notes: ImportNote[];
 }
-
-const WORKLOAD_FACT = 'a workload fact no definition holds';
 
 export function mapToScenario(map: FoundMap, template?: TemplateInfo): ScenarioImport {
   const notes = new NoteList();
@@ -47,9 +46,10 @@ export function mapToScenario(map: FoundMap, template?: TemplateInfo): ScenarioI
   readInto(document, 'toleratedFailurePercentage', readNumberField(state, 'ToleratedFailurePercentage', at, template), '', notes);
   readInto(document, 'toleratedFailureCount', readNumberField(state, 'ToleratedFailureCount', at, template), '', notes);
 
-  const processorConfig = objectOrEmpty(objectOrEmpty(state['ItemProcessor'])['ProcessorConfig']);
+  const { processor, key: processorKey } = itemProcessorOf(state);
+  const processorConfig = objectOrEmpty(processor['ProcessorConfig']);
   const executionType = processorConfig['ExecutionType'];
-  const configAt = `${at}.ItemProcessor.ProcessorConfig`;
+  const configAt = `${at}.${processorKey}.ProcessorConfig`;
   if (executionType === 'STANDARD' || executionType === 'EXPRESS') {
     document['executionType'] = executionType;
     notes.read('executionType', `ProcessorConfig.ExecutionType ${executionType}`, `${configAt}.ExecutionType`);
@@ -74,15 +74,27 @@ export function mapToScenario(map: FoundMap, template?: TemplateInfo): ScenarioI
     notes.read('resultWriter', 'no ResultWriter: results return inline and must fit 256 KiB', at);
   }
 
+  const misfits = shortFormMisfits(processor, `${at}.${processorKey}`, template);
+  if (misfits.length > 0) {
+    // The long form: every state as it is, and one `functions` entry per Lambda function.
+    const long = childStatesToScenario(map, misfits, notes, template, document);
+    document['childWorkflow'] = long.childWorkflow;
+    if (Object.keys(long.functions).length > 0) document['functions'] = long.functions;
+    requireRegion(document, notes);
+    return { document, notes: orderNotes(notes.notes) };
+  }
   const child = childWorkflowToScenario(map, notes, template);
   document['childWorkflow'] = child.childWorkflow;
-  document['lambda'] = lambdaBlock(child.task?.target, notes, template, document);
+  document['lambda'] = functionBlock('lambda', child.task?.target, notes, template, document, { durations: false });
+  requireRegion(document, notes);
+  document['lambda'] = withDurations('lambda', document['lambda'] as JsonObject, notes);
+  return { document, notes: orderNotes(notes.notes) };
+}
+
+function requireRegion(document: JsonObject, notes: NoteList): void {
   if (document['region'] === null) {
     notes.required('region', 'the AWS Region the state machine runs in, e.g. us-east-1: the definition does not name it, and it sets quotas and prices');
   }
-  notes.required('lambda.invocationOverheadMs', `time one invocation spends regardless of its batch size, in ms (a number or a distribution): ${WORKLOAD_FACT}`);
-  notes.required('lambda.perItemDurationMs', `average time per item within one invocation, in ms (a number or a distribution): ${WORKLOAD_FACT}`);
-  return { document, notes: orderNotes(notes.notes) };
 }
 
 /** Sets `key` on `block` from a FieldRead and notes how; runtime and placeholder values become null. */
@@ -98,62 +110,9 @@ function readInto(block: JsonObject, key: string, read: FieldRead, parent: strin
   notes.add({ field, kind: read.kind === 'invalid' ? 'required' : read.kind, message: read.message, from: read.from });
 }
 
-function lambdaBlock(target: LambdaTarget | undefined, notes: NoteList, template: TemplateInfo | undefined, document: JsonObject): JsonObject {
-  const block: JsonObject = { memoryMb: null, architecture: null, timeoutSeconds: null };
-  let reason: string;
-  if (!target) {
-    reason = 'the child has no Lambda task to read them from';
-  } else if (target.kind === 'runtime') {
-    reason = target.message;
-    notes.runtime('lambda', `${target.message}: the function's settings cannot be read`, target.from);
-  } else {
-    const text = renderIntrinsic(target.reference);
-    const region = /^arn:aws[\w-]*:lambda:([a-z]{2}(-[a-z]+)+-\d+):/.exec(text)?.[1];
-    if (region) {
-      document['region'] = region;
-      notes.read('region', `${region}, from the function's ARN`, target.from);
-    }
-    const fn = findFunctionResource(target.reference, template);
-    if (fn && template) {
-      const settings = functionSettings(fn, template);
-      setting(block, 'memoryMb', settings.memoryMb, notes);
-      setting(block, 'architecture', settings.architecture, notes);
-      setting(block, 'timeoutSeconds', settings.timeoutSeconds, notes);
-      if (settings.ephemeralStorageMb) setting(block, 'ephemeralStorageMb', settings.ephemeralStorageMb, notes);
-      if (settings.reservedConcurrency) setting(block, 'reservedConcurrency', settings.reservedConcurrency, notes);
-      notes.read('lambda', `the function is ${fn.logicalId} (${fn.type}), named by FunctionName ${JSON.stringify(text)}`, target.from);
-      return withDurations(block);
-    }
-    reason = template
-      ? `FunctionName ${JSON.stringify(text)} is not a function of this template`
-      : text.includes('${')
-        ? `FunctionName ${JSON.stringify(text)} is a template placeholder: import the CloudFormation or SAM template to read them`
-        : `the definition names the function (${JSON.stringify(text)}) but not its settings`;
-  }
-  notes.required('lambda', `the function's memory, architecture and timeout: ${reason}`);
-  notes.required('lambda.memoryMb', "the function's MemorySize, in MB");
-  notes.required('lambda.architecture', "the function's architecture: x86_64 or arm64");
-  notes.required('lambda.timeoutSeconds', "the function's Timeout, in seconds");
-  return withDurations(block);
-}
-
-function withDurations(block: JsonObject): JsonObject {
-  return { ...block, invocationOverheadMs: null, perItemDurationMs: null };
-}
-
-function setting(block: JsonObject, key: string, read: SettingRead<number> | SettingRead<string>, notes: NoteList): void {
-  if (read.kind === 'value') {
-    block[key] = read.value;
-    notes.read(`lambda.${key}`, read.message, read.from);
-  } else {
-    block[key] = null;
-    notes.required(`lambda.${key}`, read.message, read.from);
-  }
-}
-
 /** Notes in the order of the scenario's fields, so the list reads like the file; stable within a field. */
 function orderNotes(notes: ImportNote[]): ImportNote[] {
-  const order = ['name', 'region', 'itemReader', 'itemBatcher', 'maxConcurrency', 'toleratedFailurePercentage', 'toleratedFailureCount', 'executionType', 'resultWriter', 'childWorkflow', 'lambda'];
+  const order = ['name', 'region', 'itemReader', 'itemBatcher', 'maxConcurrency', 'toleratedFailurePercentage', 'toleratedFailureCount', 'executionType', 'resultWriter', 'childWorkflow', 'lambda', 'functions'];
   const rank = (note: ImportNote) => {
     const i = order.indexOf(note.field.split('.')[0] as string);
     return i < 0 ? order.length : i;

@@ -10,6 +10,7 @@ import type { DocumentIssue } from '../input/document-issues.js';
 import { formatFieldPath, valueAt } from '../input/field-path.js';
 import { locatePath } from '../input/parse-located.js';
 import type { ImportedMap } from './import-definition.js';
+import { fieldPath, type ImportNote } from './import-notes.js';
 import { isObject, type JsonObject } from './json-value.js';
 
 /**
@@ -46,10 +47,15 @@ export function locateMergedIssue(issue: DocumentIssue, context: WorkloadContext
   if (valueAt(context.workload, issue.path) !== undefined) {
     return withValue({ file: context.workloadFile, ...locatePath(context.workloadText, issue.path), field, message: issue.message });
   }
-  const notes = context.imported.notes.filter((n) => n.field !== '' && (field === n.field || field.startsWith(`${n.field}.`) || field.startsWith(`${n.field}[`)));
+  // The notes on this field or on one holding it; notes name list entries as segments too (`choices.0.probability`).
+  const onField = (n: ImportNote, exact: boolean) => {
+    const segments = fieldPath(n);
+    return (exact ? segments.length === issue.path.length : segments.length <= issue.path.length) && segments.every((segment, i) => segment === String(issue.path[i]));
+  };
+  const notes = context.imported.notes.filter((n) => n.field !== '' && onField(n, false));
   const importedValue = valueAt(context.imported.document, issue.path);
   if (importedValue === null) {
-    const note = notes.find((n) => n.field === field && (n.kind === 'required' || n.kind === 'runtime'));
+    const note = notes.find((n) => onField(n, true) && (n.kind === 'required' || n.kind === 'runtime'));
     if (note) {
       const why = note.kind === 'runtime' ? `the definition sets it only when the state machine runs (${note.message})` : note.message;
       return { file: context.workloadFile, field, message: `is required: ${why}; add it to the workload file` };

@@ -6,7 +6,7 @@
  * so `dmap validate` rejects exactly those until they are filled in. Pure.
  */
 import { Document, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { ImportNote } from './import-notes.js';
+import { fieldPath, type ImportNote } from './import-notes.js';
 import type { JsonObject } from './json-value.js';
 
 const WIDTH = 100;
@@ -29,7 +29,7 @@ export function renderScenarioYaml({ document, notes, header }: RenderRequest): 
   const homeless: ImportNote[] = [];
   const byPair = new Map<Pair, ImportNote[]>();
   for (const note of notes) {
-    const pair = findPair(root, note.field);
+    const pair = note.field === '' ? undefined : findPair(root, fieldPath(note));
     if (!pair) {
       if (note.kind !== 'read') homeless.push(note);
       continue;
@@ -79,22 +79,27 @@ function collapse(froms: string[]): string[] {
   return froms.length > 1 && bases.size === 1 ? [...bases] : froms;
 }
 
-function findPair(root: YAMLMap, field: string): Pair | undefined {
-  if (field === '') return undefined;
+/** The pair a dotted field names; a numeric segment steps into a list (`choices.0.probability`). */
+function findPair(root: YAMLMap, segments: string[]): Pair | undefined {
   let map: YAMLMap = root;
-  const segments = field.split('.');
-  for (const [i, segment] of segments.entries()) {
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] as string;
     const pair = map.items.find((p) => isScalar(p.key) && p.key.value === segment) as Pair | undefined;
     if (!pair) return undefined;
     if (i === segments.length - 1) return pair;
-    if (!isMap(pair.value)) return undefined;
-    map = pair.value;
+    let value = pair.value as unknown;
+    while (isSeq(value) && i + 1 < segments.length - 1 && /^\d+$/.test(segments[i + 1] as string)) {
+      value = value.items[Number(segments[i + 1])];
+      i++;
+    }
+    if (!isMap(value)) return undefined;
+    map = value;
   }
   return undefined;
 }
 
 function note0Depth(notes: ImportNote[]): number {
-  return ((notes[0]?.field ?? '').split('.').length - 1) * 2;
+  return notes[0] ? (fieldPath(notes[0]).length - 1) * 2 : 0;
 }
 
 /** Comment lines (each starting with a space, as yaml writes `#` before it) at most WIDTH wide once indented. */

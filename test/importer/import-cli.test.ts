@@ -140,7 +140,11 @@ describe('dmap simulate <definition> --workload <file>', () => {
   it('asks for --map when the definition has several Distributed Maps, and simulates the one named', () => {
     const dir = scratch();
     const workload = join(dir, 'workload.yaml');
-    writeFileSync(workload, 'itemReader: { itemCount: 2000 }\nlambda: { memoryMb: 1024, architecture: x86_64, timeoutSeconds: 60, invocationOverheadMs: 20, perItemDurationMs: 2 }\n');
+    // "Reindex catalog" waits after its Lambda task, so its child is imported in the long form: the function is in `functions`.
+    writeFileSync(
+      workload,
+      'itemReader: { itemCount: 2000 }\nfunctions:\n  index-products: { memoryMb: 1024, architecture: x86_64, timeoutSeconds: 60, invocationOverheadMs: 20, perItemDurationMs: 2 }\n',
+    );
     const ambiguous = runDmap('simulate', TWO_MAPS, '--workload', workload);
     expect(ambiguous.status).toBe(2);
     expect(ambiguous.stderr).toContain(

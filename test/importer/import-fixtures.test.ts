@@ -75,7 +75,7 @@ describe('import: the NOAA demo (aws-samples, re:Invent 2022)', () => {
     ]);
   });
 
-  it('imports the sample\'s copy machine too, whose child invokes no Lambda function, and says so', async () => {
+  it('imports the sample\'s copy machine too, whose child invokes no Lambda function: the long form, an inline Map over the batch', async () => {
     const { maps } = await importFixture('noaa/template.yaml', 'CopyNOAAS3DataStateMachine');
     const [copy] = maps;
     expect(copy?.document).toMatchObject({
@@ -83,11 +83,26 @@ describe('import: the NOAA demo (aws-samples, re:Invent 2022)', () => {
       itemBatcher: { maxItemsPerBatch: 100 },
       maxConcurrency: 1000,
       executionType: 'EXPRESS',
-      childWorkflow: { statesBeforeTask: 0, statesAfterTask: 0 },
-      lambda: NULL_LAMBDA,
+      childWorkflow: {
+        startAt: 'Map',
+        states: {
+          Map: {
+            type: 'Map',
+            itemProcessor: { startAt: 'CopyObject', states: { CopyObject: { type: 'Task', resource: 'arn:aws:states:::aws-sdk:s3:copyObject', durationMs: null, end: true } } },
+            end: true,
+          },
+        },
+      },
     });
-    expect(noteLines(copy?.notes ?? [])).toContain(
-      'unsupported lambda: the child workflow invokes no Lambda function (it runs "Map"); the simulator models each child as one Lambda invocation: "Map" stands in for it, and lambda.invocationOverheadMs and lambda.perItemDurationMs must describe the child\'s work (the Lambda cost then stands for the child\'s own) [States.Distributed S3 copy.ItemProcessor]',
+    expect(copy?.document).not.toHaveProperty('lambda');
+    expect(copy?.document).not.toHaveProperty('functions');
+    const at = 'States.Distributed S3 copy.ItemProcessor';
+    expect(noteLines(copy?.notes ?? [])).toEqual(
+      expect.arrayContaining([
+        `read childWorkflow: the long form: the child is not "Pass states, one Lambda task, Pass states" (it has an inline Map ("Map")), so its 1 state is written one by one [${at}]`,
+        `read childWorkflow.states.Map: inline Map "Map" over ItemsPath "$.Items": one iteration per item of the batch [${at}.States.Map]`,
+        'required childWorkflow.states.Map.itemProcessor.states.CopyObject.durationMs: time from the call to its answer, in ms (a number or a distribution): a workload fact no definition holds',
+      ]),
     );
   });
 });
@@ -187,8 +202,10 @@ describe('import: a JSONata definition', () => {
 });
 
 describe('import: a Standard child with Choice, Pass and several Task states with Retry and Catch', () => {
-  it('counts the path through the Choice\'s Default, converts Retry and Catch, and notes each approximation', async () => {
+  it('writes the long form: every state with its Retry and Catch, the Choice rule\'s share and the DynamoDB call\'s time asked for, one function per Lambda task', async () => {
     const [pipeline] = (await importFixture('standard-child/order-pipeline.asl.json')).maps;
+    const lambdaRetry = { errorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException'], intervalSeconds: 2, maxAttempts: 6, backoffRate: 2 };
+    const fn = { memoryMb: null, architecture: null, timeoutSeconds: null, invocationOverheadMs: null, perItemDurationMs: null };
     expect(pipeline?.document).toEqual({
       name: 'order-pipeline / Process orders',
       description: 'Distributed Map "Process orders" of order-pipeline, imported from test/fixtures/asl/standard-child/order-pipeline.asl.json',
@@ -199,22 +216,52 @@ describe('import: a Standard child with Choice, Pass and several Task states wit
       toleratedFailurePercentage: 1,
       executionType: 'STANDARD',
       childWorkflow: {
-        statesBeforeTask: 3,
-        statesAfterTask: 2,
-        retry: [
-          { errorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException'], intervalSeconds: 2, maxAttempts: 6, backoffRate: 2 },
-          { errorEquals: ['States.Timeout'], intervalSeconds: 5, maxAttempts: 1 },
-        ],
-        catch: [
-          { errorEquals: ['InvalidOrder'], outcome: 'SUCCEEDED' },
-          { errorEquals: ['States.ALL'], outcome: 'FAILED' },
-        ],
-        taskTimeoutSeconds: 60,
+        startAt: 'Normalise',
+        states: {
+          Normalise: { type: 'Pass', next: 'Already processed?' },
+          'Already processed?': { type: 'Choice', choices: [{ next: 'Skip batch', probability: null }], default: 'Load customers' },
+          'Skip batch': { type: 'Succeed' },
+          'Load customers': {
+            type: 'Task',
+            resource: 'arn:aws:states:::dynamodb:getItem',
+            durationMs: null,
+            retry: [{ errorEquals: ['DynamoDB.ProvisionedThroughputExceededException'], intervalSeconds: 1, maxAttempts: 4, backoffRate: 2 }],
+            next: 'Enrich orders',
+          },
+          'Enrich orders': {
+            type: 'Task',
+            resource: 'arn:aws:states:::lambda:invoke',
+            function: 'enrich-orders',
+            timeoutSeconds: 60,
+            retry: [lambdaRetry, { errorEquals: ['States.Timeout'], intervalSeconds: 5, maxAttempts: 1 }],
+            catch: [
+              { errorEquals: ['InvalidOrder'], next: 'Record invalid' },
+              { errorEquals: ['States.ALL'], next: 'Failed' },
+            ],
+            next: 'Store orders',
+          },
+          'Store orders': {
+            type: 'Task',
+            resource: 'arn:aws:states:::lambda:invoke',
+            function: 'store-orders',
+            retry: [{ errorEquals: ['Lambda.TooManyRequestsException'], intervalSeconds: 1, maxAttempts: 3, backoffRate: 2 }],
+            next: 'Done',
+          },
+          Done: { type: 'Succeed' },
+          'Record invalid': { type: 'Pass', next: 'Skipped' },
+          Skipped: { type: 'Succeed' },
+          Failed: { type: 'Fail', error: 'OrderProcessingFailed' },
+        },
       },
-      lambda: NULL_LAMBDA,
+      functions: { 'enrich-orders': fn, 'store-orders': fn },
     });
     const at = 'States.Process orders';
     const child = `${at}.ItemProcessor.States`;
+    const functionNotes = (name: string, state: string) => [
+      `read functions.${name}: invoked by "${state}" [${child}.${state}.Parameters.FunctionName]`,
+      ...functionSettingsRequired(`the definition names the function ("arn:aws:lambda:us-east-1:123456789012:function:${name}") but not its settings`).map((n) => n.replace(/ lambda/, ` functions.${name}`)),
+      ...DURATION_NOTES.map((n) => n.replace(' lambda.', ` functions.${name}.`)),
+    ];
     expect(noteLines(pipeline?.notes ?? [])).toEqual([
       `read region: us-east-1, from the function's ARN [${child}.Enrich orders.Parameters.FunctionName]`,
       `read itemReader.source: s3Object: ItemReader arn:aws:states:::s3:getObject (Bucket from $.bucket at run time, Key from $.key at run time), the records of one file [${at}.ItemReader.Resource]`,
@@ -226,17 +273,27 @@ describe('import: a Standard child with Choice, Pass and several Task states wit
       `read toleratedFailurePercentage: ToleratedFailurePercentage 1 [${at}.ToleratedFailurePercentage]`,
       `read executionType: ProcessorConfig.ExecutionType STANDARD [${at}.ItemProcessor.ProcessorConfig.ExecutionType]`,
       `read resultWriter: no ResultWriter: results return inline and must fit 256 KiB [${at}]`,
-      `read childWorkflow.statesBeforeTask: 3 states before the Lambda task "Enrich orders": "Normalise" → "Already processed?" → "Load customers" [${at}.ItemProcessor.StartAt]`,
-      `read childWorkflow.statesAfterTask: 2 states after it: "Store orders" → "Done" [${child}.Enrich orders]`,
-      `unsupported childWorkflow.statesBeforeTask: Choice "Already processed?" counts one transition; the path follows its Default "Load customers", other branches are not modelled [${child}.Already processed?]`,
-      `unsupported childWorkflow.statesBeforeTask: Task "Load customers" (arn:aws:states:::dynamodb:getItem) counts one transition; its run time is not simulated: fold it into lambda.invocationOverheadMs [${child}.Load customers]`,
-      `unsupported childWorkflow.statesAfterTask: several Lambda tasks: only the first is simulated; "Store orders" counts one transition, and its time must be folded into lambda.invocationOverheadMs and lambda.perItemDurationMs (its invocations are not priced) [${child}.Store orders]`,
-      `read childWorkflow.retry: Retry of "Enrich orders": 2 retriers [${child}.Enrich orders.Retry]`,
-      `read childWorkflow.catch: Catch[0] → "Record invalid" → "Skipped": SUCCEEDED (the 2 states on that path are not counted as transitions) [${child}.Enrich orders.Catch[0]]`,
-      `read childWorkflow.catch: Catch[1] → "Failed": FAILED [${child}.Enrich orders.Catch[1]]`,
-      `read childWorkflow.taskTimeoutSeconds: TimeoutSeconds 60 of "Enrich orders" [${child}.Enrich orders.TimeoutSeconds]`,
-      ...functionSettingsRequired('the definition names the function ("arn:aws:lambda:us-east-1:123456789012:function:enrich-orders") but not its settings'),
-      ...DURATION_NOTES,
+      `read childWorkflow: the long form: the child is not "Pass states, one Lambda task, Pass states" (it has a Choice state ("Already processed?"), a Task that is not a Lambda invocation ("Load customers" (dynamodb:getItem)), 2 Succeed states ("Skip batch", "Done"), 2 Lambda tasks ("Enrich orders", "Store orders")), so its 10 states are written one by one [${at}.ItemProcessor]`,
+      `read childWorkflow.startAt: StartAt "Normalise" [${at}.ItemProcessor.StartAt]`,
+      `read childWorkflow.states.Normalise: Pass "Normalise" [${child}.Normalise]`,
+      `read childWorkflow.states.Already processed?: Choice "Already processed?": 1 rule, Default "Load customers" [${child}.Already processed?]`,
+      `required childWorkflow.states.Already processed?.choices.0.probability: share of visits to "Already processed?" that match rule 1 ($.orders[0].processed BooleanEquals true) and go to "Skip batch", between 0 and 1; the rest takes the Default "Load customers": a workload fact no definition holds [${child}.Already processed?.Choices[0]]`,
+      `read childWorkflow.states.Skip batch: Succeed "Skip batch" [${child}.Skip batch]`,
+      `read childWorkflow.states.Load customers: Task "Load customers": dynamodb:getItem [${child}.Load customers]`,
+      'required childWorkflow.states.Load customers.durationMs: time from the call to its answer, in ms (a number or a distribution): a workload fact no definition holds',
+      `read childWorkflow.states.Load customers.retry: 1 retrier [${child}.Load customers.Retry]`,
+      `read childWorkflow.states.Enrich orders: Task "Enrich orders": a Lambda invocation [${child}.Enrich orders]`,
+      `read childWorkflow.states.Enrich orders.timeoutSeconds: TimeoutSeconds 60 [${child}.Enrich orders.TimeoutSeconds]`,
+      `read childWorkflow.states.Enrich orders.retry: 2 retriers [${child}.Enrich orders.Retry]`,
+      `read childWorkflow.states.Enrich orders.catch: 2 catchers: → "Record invalid", → "Failed" [${child}.Enrich orders.Catch]`,
+      `read childWorkflow.states.Store orders: Task "Store orders": a Lambda invocation [${child}.Store orders]`,
+      `read childWorkflow.states.Store orders.retry: 1 retrier [${child}.Store orders.Retry]`,
+      `read childWorkflow.states.Done: Succeed "Done" [${child}.Done]`,
+      `read childWorkflow.states.Record invalid: Pass "Record invalid" [${child}.Record invalid]`,
+      `read childWorkflow.states.Skipped: Succeed "Skipped" [${child}.Skipped]`,
+      `read childWorkflow.states.Failed: Fail "Failed", Error OrderProcessingFailed [${child}.Failed]`,
+      ...functionNotes('enrich-orders', 'Enrich orders'),
+      ...functionNotes('store-orders', 'Store orders'),
     ]);
   });
 });
@@ -389,8 +446,14 @@ describe('import: two Distributed Maps, one inside a Parallel branch', () => {
       itemBatcher: { maxInputBytesPerBatch: 65536 },
       toleratedFailureCount: 100,
       executionType: 'STANDARD',
-      childWorkflow: { statesBeforeTask: 0, statesAfterTask: 1 },
-      lambda: NULL_LAMBDA,
+      childWorkflow: {
+        startAt: 'Index products',
+        states: {
+          'Index products': { type: 'Task', resource: 'arn:aws:states:::lambda:invoke', function: 'index-products', next: 'Wait for index' },
+          'Wait for index': { type: 'Wait', seconds: 5, end: true },
+        },
+      },
+      functions: { 'index-products': NULL_LAMBDA },
     });
     const at = 'States.Fan out.Branches[1].States.Reindex catalog';
     expect(noteLines(catalog?.notes ?? [])).toEqual([
@@ -404,12 +467,16 @@ describe('import: two Distributed Maps, one inside a Parallel branch', () => {
       `read toleratedFailureCount: ToleratedFailureCount 100 [${at}.ToleratedFailureCount]`,
       `read executionType: ProcessorConfig.ExecutionType STANDARD [${at}.ItemProcessor.ProcessorConfig.ExecutionType]`,
       `read resultWriter: no ResultWriter: results return inline and must fit 256 KiB [${at}]`,
-      `read childWorkflow.statesBeforeTask: 0 states before the Lambda task "Index products" [${at}.ItemProcessor.StartAt]`,
-      `read childWorkflow.statesAfterTask: 1 state after it: "Wait for index" [${at}.ItemProcessor.States.Index products]`,
-      `unsupported childWorkflow.statesAfterTask: Wait "Wait for index" counts one transition; its wait (Seconds 5) is not simulated: add it to lambda.invocationOverheadMs [${at}.ItemProcessor.States.Wait for index]`,
-      `read childWorkflow.retry: "Index products" has no Retry: none [${at}.ItemProcessor.States.Index products]`,
-      ...functionSettingsRequired('the definition names the function ("arn:aws:lambda:us-east-2:123456789012:function:index-products") but not its settings'),
-      ...DURATION_NOTES,
+      `read childWorkflow: the long form: the child is not "Pass states, one Lambda task, Pass states" (it has a Wait state ("Wait for index")), so its 2 states are written one by one [${at}.ItemProcessor]`,
+      `read childWorkflow.startAt: StartAt "Index products" [${at}.ItemProcessor.StartAt]`,
+      `read childWorkflow.states.Index products: Task "Index products": a Lambda invocation [${at}.ItemProcessor.States.Index products]`,
+      `read childWorkflow.states.Wait for index: Wait "Wait for index" [${at}.ItemProcessor.States.Wait for index]`,
+      `read childWorkflow.states.Wait for index.seconds: Seconds 5 [${at}.ItemProcessor.States.Wait for index.Seconds]`,
+      `read functions.index-products: invoked by "Index products" [${at}.ItemProcessor.States.Index products.Parameters.FunctionName]`,
+      ...functionSettingsRequired('the definition names the function ("arn:aws:lambda:us-east-2:123456789012:function:index-products") but not its settings').map((n) =>
+        n.replace(' lambda', ' functions.index-products'),
+      ),
+      ...DURATION_NOTES.map((n) => n.replace(' lambda.', ' functions.index-products.')),
     ]);
   });
 

@@ -22,52 +22,83 @@ function importMap(states: Record<string, unknown>, startAt: string, extra: Reco
 
 const unsupported = (m: ImportedMap) => noteLines(m.notes.filter((n) => n.kind === 'unsupported'));
 
+const NULL_FUNCTION = { memoryMb: null, architecture: null, timeoutSeconds: null, invocationOverheadMs: null, perItemDurationMs: null };
+const at = 'States.M.ItemProcessor';
+
 describe('the child workflow', () => {
-  it('follows a Choice without Default through its first rule', () => {
+  it('writes a Choice without Default in the long form, each rule\'s share REQUIRED, the shares adding up to 1', () => {
     const m = importMap(
       { Route: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'Work' }, { Variable: '$.b', IsPresent: true, Next: 'Other' }] }, Other: { Type: 'Succeed' }, Work: task({ End: true }) },
       'Route',
     );
-    expect(m.document['childWorkflow']).toEqual({ statesBeforeTask: 1, statesAfterTask: 0 });
-    expect(unsupported(m)).toEqual([
-      'unsupported childWorkflow.statesBeforeTask: Choice "Route" counts one transition; the path follows its first rule\'s Next "Work" (it has no Default), other branches are not modelled [States.M.ItemProcessor.States.Route]',
+    expect(m.document['childWorkflow']).toEqual({
+      startAt: 'Route',
+      states: {
+        Route: { type: 'Choice', choices: [{ next: 'Work', probability: null }, { next: 'Other', probability: null }] },
+        Other: { type: 'Succeed' },
+        Work: { type: 'Task', resource: 'arn:aws:states:::lambda:invoke', function: 'work', end: true },
+      },
+    });
+    expect(m.document['functions']).toEqual({ work: NULL_FUNCTION });
+    expect(m.document).not.toHaveProperty('lambda');
+    expect(noteLines(m.notes).filter((n) => n.includes('.choices.') || n.startsWith('read childWorkflow:'))).toEqual([
+      `read childWorkflow: the long form: the child is not "Pass states, one Lambda task, Pass states" (it has a Choice state ("Route"), a Succeed state ("Other")), so its 3 states are written one by one [${at}]`,
+      `required childWorkflow.states.Route.choices.0.probability: share of visits to "Route" that match rule 1 ($.a IsPresent true) and go to "Work", between 0 and 1; the shares must add up to 1: a workload fact no definition holds [${at}.States.Route.Choices[0]]`,
+      `required childWorkflow.states.Route.choices.1.probability: share of visits to "Route" that match rule 2 ($.b IsPresent true) and go to "Other", between 0 and 1; the shares must add up to 1: a workload fact no definition holds [${at}.States.Route.Choices[1]]`,
     ]);
-  });
-
-  it('reaches a Lambda task off the default path by the shortest route, and says so', () => {
-    const m = importMap(
-      { Route: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'Prepare' }], Default: 'Skip' }, Skip: { Type: 'Succeed' }, Prepare: { Type: 'Pass', Next: 'Work' }, Work: task({ Next: 'Done' }), Done: { Type: 'Succeed' } },
-      'Route',
+    expect(m.yaml).toContain(
+      [
+        '        - next: Work',
+        '          # REQUIRED: share of visits to "Route" that match rule 1 ($.a IsPresent true) and go to',
+        '          #   "Work", between 0 and 1; the shares must add up to 1: a workload fact no definition',
+        '          #   holds',
+        '          probability: null',
+      ].join('\n'),
     );
-    expect(m.document['childWorkflow']).toEqual({ statesBeforeTask: 2, statesAfterTask: 1 });
-    expect(unsupported(m)).toEqual([
-      'unsupported childWorkflow.statesBeforeTask: the Lambda task "Work" is reached only through a Choice rule that is not the default: states counted along the shortest route to it ("Route" → "Prepare" → "Work") [States.M.ItemProcessor.States.Work]',
-      'unsupported childWorkflow.statesBeforeTask: Choice "Route" counts one transition; the path follows a rule to "Prepare", on the route to the Lambda task, other branches are not modelled [States.M.ItemProcessor.States.Route]',
-    ]);
   });
 
-  it('counts each state of a loop once', () => {
-    const m = importMap({ Work: task({ Next: 'Again?' }), 'Again?': { Type: 'Choice', Choices: [{ Variable: '$.more', BooleanEquals: true, Next: 'Work' }] } }, 'Work');
-    expect(m.document['childWorkflow']).toMatchObject({ statesBeforeTask: 0, statesAfterTask: 1 });
-    expect(unsupported(m)).toContain('unsupported childWorkflow.statesAfterTask: the path loops back to "Work": each state on it is counted once [States.M.ItemProcessor.States.Work]');
+  it('keeps a loop as it is: the Choice that jumps back is a state like any other', () => {
+    const m = importMap({ Work: task({ Next: 'Again?' }), 'Again?': { Type: 'Choice', Choices: [{ Variable: '$.more', BooleanEquals: true, Next: 'Work' }], Default: 'Done' }, Done: { Type: 'Succeed' } }, 'Work');
+    expect(m.document['childWorkflow']).toMatchObject({
+      states: { Work: { next: 'Again?' }, 'Again?': { type: 'Choice', choices: [{ next: 'Work', probability: null }], default: 'Done' } },
+    });
+    expect(noteLines(m.notes.filter((n) => n.kind === 'unsupported'))).toEqual([]);
   });
 
-  it('counts a Parallel state as one transition', () => {
+  it('writes a Parallel state with its branches', () => {
     const m = importMap({ Work: task({ Next: 'Both' }), Both: { Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }], End: true } }, 'Work');
-    expect(m.document['childWorkflow']).toMatchObject({ statesAfterTask: 1 });
-    expect(unsupported(m)).toEqual([
-      'unsupported childWorkflow.statesAfterTask: Parallel "Both" counts one transition; the states inside it are not counted and their time is not simulated [States.M.ItemProcessor.States.Both]',
-    ]);
+    expect(m.document['childWorkflow']).toEqual({
+      startAt: 'Work',
+      states: {
+        Work: { type: 'Task', resource: 'arn:aws:states:::lambda:invoke', function: 'work', next: 'Both' },
+        Both: { type: 'Parallel', branches: [{ startAt: 'A', states: { A: { type: 'Pass', end: true } } }], end: true },
+      },
+    });
   });
 
-  it('asks for the function\'s settings when FunctionName.$ picks it at run time, and notes a callback task', () => {
-    const m = importMap({ Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { 'FunctionName.$': '$.fn' }, End: true } }, 'Work');
+  it('asks for the function\'s settings when FunctionName.$ picks it at run time (the short form)', () => {
+    const m = importMap({ Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'FunctionName.$': '$.fn' }, End: true } }, 'Work');
+    expect(m.document['childWorkflow']).toEqual({ statesBeforeTask: 0, statesAfterTask: 0 });
     expect(m.document['lambda']).toMatchObject({ memoryMb: null, architecture: null, timeoutSeconds: null });
     expect(m.document['region']).toBeNull();
     expect(noteLines(m.notes).filter((n) => n.includes('lambda:') || n.startsWith('runtime lambda') || n.startsWith('unsupported lambda'))).toEqual([
-      'unsupported lambda: "Work" waits for a task token (.waitForTaskToken): the wait for the callback is not modelled, only the invocation [States.M.ItemProcessor.States.Work.Resource]',
       'runtime lambda: FunctionName.$ "$.fn" picks the function when the state runs: the function\'s settings cannot be read [States.M.ItemProcessor.States.Work.Parameters.FunctionName.$]',
       'required lambda: the function\'s memory, architecture and timeout: FunctionName.$ "$.fn" picks the function when the state runs',
+    ]);
+  });
+
+  it('writes a Lambda callback (.waitForTaskToken) as a callback task: the wait is asked for, the invocation is not simulated', () => {
+    const m = importMap({ Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { 'FunctionName.$': '$.fn' }, End: true } }, 'Work');
+    expect(m.document['childWorkflow']).toEqual({
+      startAt: 'Work',
+      states: { Work: { type: 'Task', resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', durationMs: null, end: true } },
+    });
+    expect(m.document).not.toHaveProperty('lambda');
+    expect(m.document).not.toHaveProperty('functions');
+    expect(noteLines(m.notes).filter((n) => n.includes('states.Work'))).toEqual([
+      `read childWorkflow.states.Work: Task "Work": lambda:invoke.waitForTaskToken, a callback [${at}.States.Work]`,
+      'required childWorkflow.states.Work.durationMs: time until the callback (SendTaskSuccess or SendTaskFailure with the task token) arrives, in ms (a number or a distribution): a workload fact no definition holds',
+      `unsupported childWorkflow.states.Work.resource: "Work" invokes a Lambda function and waits for its callback: the invocation itself is neither simulated nor priced, only the wait [${at}.States.Work.Resource]`,
     ]);
   });
 
