@@ -17,7 +17,7 @@ import { SimulationKernel } from '../core/index.js';
 import { maxOf, meanOf } from '../random/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { accountConcurrencyOf } from '../scenario/scenario-schema.js';
-import { ChildInterpreter, ChildStatus } from './child/child-interpreter.js';
+import { ChildInterpreter, ChildStatus, type ChildInterpreterHooks } from './child/child-interpreter.js';
 import { NO_THREAD, type ChildThreads } from './child/child-threads.js';
 import { ItemBatcher } from './item-batcher.js';
 import type { AccountEnvironments } from './lambda-capacity.js';
@@ -46,7 +46,7 @@ export function simulateMapRun(scenario: Scenario, options: SimulateOptions = {}
   return new MapRun(scenario, { seed: options.seed ?? scenario.seed, replication: options.replication ?? 0 }).run();
 }
 
-class MapRun {
+class MapRun implements ChildInterpreterHooks {
   private readonly kernel = new SimulationKernel();
   private readonly supply: ItemSupply = { available: 0, exhausted: false };
   private readonly reader: ItemReader;
@@ -140,13 +140,8 @@ class MapRun {
     this.drawOutputBytes = drawFrom(childWorkflow.outputBytes, key, 'childWorkflow.outputBytes');
     this.drawDetectionLagMs = drawFrom(scenario.failureDetectionLagMs, key, 'mapRun.failureDetectionLag');
 
-    const hooks = {
-      childEnded: (root: number, status: ChildStatus) => this.finish(root, status),
-      recordGauges: () => this.recordGauges(),
-      throttled: (nowMs: number) => this.series.throttle(nowMs),
-    };
     const maxChildren = Math.max(1, Math.min(this.maxConcurrency, this.reader.totalItems));
-    this.children = new ChildInterpreter(scenario, this.kernel, this.errors, key, transitionBucket, hooks, maxChildren);
+    this.children = new ChildInterpreter(scenario, this.kernel, this.errors, key, transitionBucket, this, maxChildren);
     this.threads = this.children.threads;
     this.environments = this.children.services.environments;
   }
@@ -189,7 +184,13 @@ class MapRun {
 
   // ---- Ends of children and of the Map Run ----------------------------------------
 
-  private finish(slot: number, status: ChildStatus): void {
+  /** ChildInterpreterHooks: an attempt was throttled. */
+  throttled(nowMs: number): void {
+    this.series.throttle(nowMs);
+  }
+
+  /** ChildInterpreterHooks: a child execution ended. */
+  childEnded(slot: number, status: ChildStatus): void {
     const now = this.kernel.nowMs;
     const items = this.threads.items[slot] as number;
     if (this.express) this.expressBilledMs += Math.ceil((now - (this.threads.startMs[slot] as number)) / 100) * 100;
@@ -274,7 +275,7 @@ class MapRun {
         this.releaseSlot(slot);
       } else if (!this.express) {
         this.children.abortChild(slot);
-        this.finish(slot, ChildStatus.Aborted);
+        this.childEnded(slot, ChildStatus.Aborted);
       }
     }
     const unstarted = this.supply.available + this.batcher.pendingItems + this.reader.undeliveredItems;
@@ -313,7 +314,7 @@ class MapRun {
 
   // ---- Slots and results ----------------------------------------------------------
 
-  private recordGauges(): void {
+  recordGauges(): void {
     const { busy: invocations, total: environments } = this.environments;
     if (invocations > this.peakInvocations) this.peakInvocations = invocations;
     if (environments > this.peakEnvironments) this.peakEnvironments = environments;

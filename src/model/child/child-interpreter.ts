@@ -20,7 +20,7 @@ import { drawFrom, type Draw, type StreamKey } from '../random-sources.js';
 import { STATES_TIMEOUT } from '../retry-policy.js';
 import type { TokenBucket } from '../token-bucket.js';
 import { compileChildProgram, StateKind, type ChildProgram, type CompiledState } from './child-program.js';
-import { ChildThreads, NO_THREAD } from './child-threads.js';
+import { ChildThreads, MAX_THREADS, NO_THREAD } from './child-threads.js';
 import { DownstreamServices } from './downstream-services.js';
 import type { TaskHost } from './tasks/task-runner.js';
 
@@ -45,7 +45,7 @@ export class ChildInterpreter implements TaskHost {
   private readonly drawTransitionLatencyMs: Draw;
   private readonly retryRng: Rng;
   private readonly statesTimeout: number;
-  readonly recordGauges: () => void;
+  readonly gauges: ChildInterpreterHooks;
 
   // Counters.
   attempts = 0;
@@ -99,13 +99,13 @@ export class ChildInterpreter implements TaskHost {
     private readonly hooks: ChildInterpreterHooks,
     maxChildren: number,
   ) {
+    this.gauges = hooks;
     this.express = scenario.executionType === 'EXPRESS';
-    this.recordGauges = hooks.recordGauges;
     this.services = new DownstreamServices(scenario, this, key);
     this.program = compileChildProgram(scenario.childWorkflow, this.services, errors, key);
     this.states = this.program.states;
     // Without Parallel or inline Map a child is one thread, so MaxConcurrency bounds them.
-    this.threads = new ChildThreads(this.program.forks ? 2 ** 21 : maxChildren, this.program.retrierStride, this.program.forks);
+    this.threads = new ChildThreads(this.program.forks ? MAX_THREADS : maxChildren, this.program.retrierStride, this.program.forks);
     this.drawTransitionLatencyMs = drawFrom(scenario.childWorkflow.transitionLatencyMs, key, 'childWorkflow.transitionLatency');
     this.retryRng = deriveStream(key.seed, key.replication, 'childWorkflow.retryJitter');
     this.statesTimeout = errors.code(STATES_TIMEOUT);
@@ -117,7 +117,7 @@ export class ChildInterpreter implements TaskHost {
   acquireChild(items: number): number {
     const root = this.threads.acquire(NO_THREAD);
     this.threads.items[root] = items;
-    this.threads.poison[root] = this.services.drawPoison(items);
+    this.threads.poison[root] = this.services.hasPoison ? this.services.drawPoison(items) : 0;
     return root;
   }
 
@@ -178,7 +178,7 @@ export class ChildInterpreter implements TaskHost {
           return;
         default:
           this.threads.state[thread] = at;
-          if (state.retry.retrierCount > 0) this.threads.resetRetries(thread, state.retryOffset, state.retry.retrierCount);
+          this.threads.clearRetries(thread);
           this.pass(thread, entered, extraDelayMs, this.onRun);
           return;
       }
@@ -290,7 +290,7 @@ export class ChildInterpreter implements TaskHost {
   // ---- Ends of states, branches and children ----------------------------------------
 
   attemptSucceeded(thread: number): void {
-    this.stateSucceeded(thread);
+    this.walk(thread, (this.states[this.threads.state[thread] as number] as CompiledState).next, 0);
   }
 
   /** The thread's current state is done: on to its Next. */
@@ -310,6 +310,7 @@ export class ChildInterpreter implements TaskHost {
     const threads = this.threads;
     const delayMs = state.retry.nextRetryDelayMsAt(error, threads.retryCounters, threads.retryBase(thread, state.retryOffset), this.retryRng);
     if (delayMs >= 0) {
+      threads.retried[thread] = 1;
       this.retries++;
       this.scheduleForThread(thread, delayMs, this.onRetry);
       return;
@@ -356,7 +357,7 @@ export class ChildInterpreter implements TaskHost {
   }
 
   private endChild(root: number, status: ChildStatus): void {
-    this.threads.releaseDescendants(root);
+    if (this.program.forks) this.threads.releaseDescendants(root);
     this.hooks.childEnded(root, status);
   }
 

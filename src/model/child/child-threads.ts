@@ -11,8 +11,8 @@
  * concurrency, never the item count.
  */
 
-/** Slot numbers fit below this; an event payload is generation × SLOT_SPAN + slot. */
-const SLOT_SPAN = 2 ** 21;
+/** Most threads at once: slot numbers fit below this. */
+export const MAX_THREADS = 2 ** 21;
 const INITIAL_SLOTS = 256;
 export const NO_THREAD = -1;
 
@@ -39,8 +39,11 @@ export class ChildThreads {
   occupied: Uint8Array;
   /** Retry attempt counters: slot × retrierStride. */
   retryCounters: Int32Array;
+  /** 1 when the slot's counters may be non-zero: most threads never retry, and then need no reset. */
+  retried: Uint8Array;
   private free: Int32Array;
   private freeCount: number;
+  private readonly slotSpan: number;
 
   /**
    * `forks`: whether threads start others (Parallel, inline Map). Without, every thread is
@@ -51,7 +54,10 @@ export class ChildThreads {
     private readonly retrierStride: number,
     private readonly forks: boolean,
   ) {
-    if (maxSlots > SLOT_SPAN) throw new RangeError(`at most ${SLOT_SPAN} threads at once (asked for ${maxSlots})`);
+    if (maxSlots > MAX_THREADS) throw new RangeError(`at most ${MAX_THREADS} threads at once (asked for ${maxSlots})`);
+    // An event payload is generation × slotSpan + slot: the smallest power of two that holds
+    // every slot keeps payloads small integers for long, which V8 divides fastest.
+    this.slotSpan = 2 ** Math.ceil(Math.log2(Math.max(2, maxSlots)));
     const size = Math.max(1, Math.min(maxSlots, INITIAL_SLOTS));
     const family = forks ? size : 0;
     this.generation = new Float64Array(size);
@@ -68,6 +74,7 @@ export class ChildThreads {
     this.iterationsLeft = new Int32Array(family);
     this.occupied = new Uint8Array(size);
     this.retryCounters = new Int32Array(size * retrierStride);
+    this.retried = new Uint8Array(size);
     this.free = new Int32Array(size);
     for (let i = 0; i < size; i++) this.free[i] = size - 1 - i;
     this.freeCount = size;
@@ -137,19 +144,25 @@ export class ChildThreads {
 
   /** The event payload that names the thread now in `slot`. */
   payloadOf(slot: number): number {
-    return (this.generation[slot] as number) * SLOT_SPAN + slot;
+    return (this.generation[slot] as number) * this.slotSpan + slot;
   }
 
   /** The slot of the thread an event was for, or -1 when that thread has since ended. */
   current(payload: number): number {
-    const slot = payload % SLOT_SPAN;
-    return this.generation[slot] === Math.floor(payload / SLOT_SPAN) ? slot : -1;
+    const slot = payload % this.slotSpan;
+    return this.generation[slot] === Math.floor(payload / this.slotSpan) ? slot : -1;
   }
 
-  /** Zeroes the retry counters of one state (`retrierCount` from `offset`) for the thread in `slot`. */
-  resetRetries(slot: number, offset: number, retrierCount: number): void {
-    const start = slot * this.retrierStride + offset;
-    this.retryCounters.fill(0, start, start + retrierCount);
+  /**
+   * Zeroes the thread's retry counters as it enters a state afresh. Every state's counters
+   * are zeroed, not only the one entered: a state's counters matter only while the thread
+   * is in it, and it is entered afresh (zeroed again) before it is in it again.
+   */
+  clearRetries(slot: number): void {
+    if (this.retried[slot] === 0) return;
+    const start = slot * this.retrierStride;
+    this.retryCounters.fill(0, start, start + this.retrierStride);
+    this.retried[slot] = 0;
   }
 
   /** Where the counters of the state at `offset` start for `slot`. */
@@ -177,6 +190,7 @@ export class ChildThreads {
     this.iterationsLeft = grown(this.iterationsLeft, new Int32Array(family));
     this.occupied = grown(this.occupied, new Uint8Array(size));
     this.retryCounters = grown(this.retryCounters, new Int32Array(size * this.retrierStride));
+    this.retried = grown(this.retried, new Uint8Array(size));
     this.free = grown(this.free, new Int32Array(size));
     for (let slot = size - 1; slot >= old; slot--) this.free[this.freeCount++] = slot;
   }

@@ -81,6 +81,10 @@ export class DownstreamServices implements TaskFactory {
     return task;
   }
 
+  get hasPoison(): boolean {
+    return this.poisoned.length > 0;
+  }
+
   /** Bit mask of the functions for which `items` hold a poison item. */
   drawPoison(items: number): number {
     let mask = 0;

@@ -18,6 +18,7 @@ import { durationFactor } from '../../memory-speed.js';
 import { drawFrom, type Draw, type StreamKey } from '../../random-sources.js';
 import type { LambdaUsage } from '../../usage.js';
 import type { CompiledState } from '../child-program.js';
+import { InjectedErrors } from './injected-errors.js';
 import type { TaskHost, TaskRunner } from './task-runner.js';
 
 const NO_ERROR = -1;
@@ -46,9 +47,7 @@ export class LambdaFunctionTask implements TaskRunner {
   private readonly drawInitMs: Draw;
   private readonly drawOverheadMs: Draw;
   private readonly drawPerItemMs: Draw;
-  private readonly errorRng: Rng;
-  private readonly injectedProbability: Float64Array;
-  private readonly injectedCode: Int32Array;
+  private readonly injected: InjectedErrors;
   private readonly injectedIsServiceError: Uint8Array;
   private readonly tooManyRequests: number;
   private readonly lambdaUnknown: number;
@@ -86,7 +85,7 @@ export class LambdaFunctionTask implements TaskRunner {
     this.drawInitMs = drawFrom(config.initDurationMs, key, `${streamPrefix}.initDuration`);
     this.drawOverheadMs = drawFrom(config.invocationOverheadMs, key, `${streamPrefix}.invocationOverhead`);
     this.drawPerItemMs = drawFrom(config.perItemDurationMs, key, `${streamPrefix}.perItemDuration`);
-    this.errorRng = deriveStream(key.seed, key.replication, `${streamPrefix}.errors`);
+    this.injected = new InjectedErrors(config.errors, host.errors, key, `${streamPrefix}.errors`);
     this.poisonRng = deriveStream(key.seed, key.replication, `${streamPrefix}.poisonItems`);
     const errors = host.errors;
     this.tooManyRequests = errors.code(TOO_MANY_REQUESTS);
@@ -94,9 +93,6 @@ export class LambdaFunctionTask implements TaskRunner {
     this.poisonProbability = config.poisonItems?.probability ?? 0;
     this.poisonBit = this.poisonProbability > 0 ? 1 << poisonIndex : 0;
     this.poisonError = errors.code(config.poisonItems?.error ?? 'ItemProcessingError');
-    let cumulative = 0;
-    this.injectedProbability = Float64Array.from(config.errors, (e) => (cumulative += e.probability));
-    this.injectedCode = Int32Array.from(config.errors, (e) => errors.code(e.error));
     this.injectedIsServiceError = Uint8Array.from(config.errors, (e) => (isLambdaServiceError(e.error) ? 1 : 0));
   }
 
@@ -105,9 +101,9 @@ export class LambdaFunctionTask implements TaskRunner {
     const threads = host.threads;
     const now = host.kernel.nowMs;
     host.countAttempt();
-    const injected = this.injectedError();
+    const injected = this.injected.draw();
     if (injected >= 0 && this.injectedIsServiceError[injected] === 1) {
-      host.attemptFailed(thread, this.injectedCode[injected] as number);
+      host.attemptFailed(thread, this.injected.codes[injected] as number);
       return;
     }
     const acquired = this.capacity.acquire(now);
@@ -123,12 +119,12 @@ export class LambdaFunctionTask implements TaskRunner {
       initMs = this.drawInitMs();
     }
     if (this.capacity.busyEnvironments > this.peakBusy) this.peakBusy = this.capacity.busyEnvironments;
-    host.recordGauges();
+    host.gauges.recordGauges();
     const items = threads.items[thread] as number;
     let outcome = NO_ERROR;
     let runMs = (this.drawOverheadMs() + this.drawPerItemMs() * items) * this.speedFactor;
     if (((threads.poison[thread] as number) & this.poisonBit) !== 0) outcome = this.poisonError;
-    else if (injected >= 0) outcome = this.injectedCode[injected] as number;
+    else if (injected >= 0) outcome = this.injected.codes[injected] as number;
     if (runMs > this.lambdaTimeoutMs) {
       runMs = this.lambdaTimeoutMs;
       outcome = this.lambdaUnknown;
@@ -152,15 +148,6 @@ export class LambdaFunctionTask implements TaskRunner {
     }
   }
 
-  /** Index of the injected error this attempt fails with, or -1. */
-  private injectedError(): number {
-    const cumulative = this.injectedProbability;
-    if (cumulative.length === 0) return -1;
-    const u = this.errorRng();
-    for (let i = 0; i < cumulative.length; i++) if (u < (cumulative[i] as number)) return i;
-    return -1;
-  }
-
   private invocationEnded(payload: number): void {
     this.release();
     const thread = this.host.threads.current(payload);
@@ -172,7 +159,7 @@ export class LambdaFunctionTask implements TaskRunner {
 
   private release(): void {
     this.capacity.release();
-    this.host.recordGauges();
+    this.host.gauges.recordGauges();
   }
 
   usage(): LambdaUsage {

@@ -11,22 +11,20 @@
  * Subclasses add what their kind bills or waits for (nested-execution-task.ts,
  * callback-task.ts, job-task.ts). One instance per Task state.
  */
-import { deriveStream, type Rng } from '../../../random/index.js';
 import type { TaskStateConfig } from '../../../scenario/child-states-schema.js';
 import { drawFrom, type Draw, type StreamKey } from '../../random-sources.js';
 import { STATES_TIMEOUT } from '../../retry-policy.js';
 import type { ServiceTaskUsage } from '../../usage.js';
 import type { CompiledState } from '../child-program.js';
 import type { ServiceQuota } from '../service-quota.js';
+import { InjectedErrors } from './injected-errors.js';
 import type { TaskHost, TaskRunner } from './task-runner.js';
 
 const NO_ERROR = -1;
 
 export class ServiceTask implements TaskRunner {
   protected readonly drawDurationMs: Draw;
-  private readonly errorRng: Rng;
-  private readonly injectedProbability: Float64Array;
-  private readonly injectedCode: Int32Array;
+  private readonly injected: InjectedErrors;
   private readonly itemsPerRequest: number;
   private readonly unitsPerItem: number;
   private readonly unitsPerRequest: number;
@@ -51,10 +49,7 @@ export class ServiceTask implements TaskRunner {
     private readonly quota: ServiceQuota | undefined,
   ) {
     this.drawDurationMs = drawFrom(config.durationMs ?? { type: 'constant', value: 0 }, key, `${path}.duration`);
-    this.errorRng = deriveStream(key.seed, key.replication, `${path}.errors`);
-    let cumulative = 0;
-    this.injectedProbability = Float64Array.from(config.errors, (e) => (cumulative += e.probability));
-    this.injectedCode = Int32Array.from(config.errors, (e) => host.errors.code(e.error));
+    this.injected = new InjectedErrors(config.errors, host.errors, key, `${path}.errors`);
     this.itemsPerRequest = config.itemsPerRequest ?? Infinity;
     this.unitsPerItem = config.unitsPerItem;
     this.unitsPerRequest = config.unitsPerRequest;
@@ -83,8 +78,8 @@ export class ServiceTask implements TaskRunner {
     this.itemsSent += items;
     this.unitsUsed += units;
     if (state.billsRequests) host.billRequests(state, items);
-    const injected = this.injectedError();
-    let outcome = injected >= 0 ? (this.injectedCode[injected] as number) : NO_ERROR;
+    const injected = this.injected.draw();
+    let outcome = injected >= 0 ? (this.injected.codes[injected] as number) : NO_ERROR;
     let endsInMs = this.callRan(callMs, thread);
     const limit = this.limitMs(state, callMs);
     if (limit.ms < endsInMs) {
@@ -109,14 +104,6 @@ export class ServiceTask implements TaskRunner {
   /** The earliest limit that ends the attempt before the call answers (TimeoutSeconds; heartbeats in callback-task.ts). */
   protected limitMs(state: CompiledState, _callMs: number): { ms: number; code: number } {
     return { ms: state.timeoutMs, code: this.timeoutCode };
-  }
-
-  private injectedError(): number {
-    const cumulative = this.injectedProbability;
-    if (cumulative.length === 0) return -1;
-    const u = this.errorRng();
-    for (let i = 0; i < cumulative.length; i++) if (u < (cumulative[i] as number)) return i;
-    return -1;
   }
 
   private callEnded(payload: number): void {

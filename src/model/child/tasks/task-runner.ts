@@ -28,7 +28,8 @@ export interface TaskHost {
   deadlineInMs(thread: number): number;
   /** Handler: the thread's task attempt ran past TimeoutSeconds (States.Timeout). */
   readonly onTaskTimeout: EventHandler;
-  recordGauges(): void;
+  /** Records the Map Run's gauges (running children, invocations, environments) after a change. */
+  readonly gauges: { recordGauges(): void };
 }
 
 export interface TaskRunner {
