@@ -169,16 +169,14 @@ class MapRun implements ChildInterpreterHooks {
 
   private dispatch(items: number): void {
     const now = this.kernel.nowMs;
-    const root = this.children.acquireChild(items);
     this.activeChildren++;
     if (this.activeChildren > this.peakRunningChildren) this.peakRunningChildren = this.activeChildren;
     this.executions.total++;
     this.parentTransitions++; // Distributed Map charges one transition per child it starts.
     const startMs = this.startBucket.reserve(1, now);
-    this.threads.startMs[root] = startMs;
     const runningInMs = startMs - now + this.drawStartLatencyMs();
     if (this.express) this.expressRequests++;
-    this.children.startChild(root, runningInMs);
+    this.children.startChild(items, startMs, runningInMs);
     this.recordGauges();
   }
 

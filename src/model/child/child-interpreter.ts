@@ -67,7 +67,7 @@ export class ChildInterpreter implements TaskHost {
   };
   private readonly onRetry = (payload: number) => {
     const thread = this.threads.current(payload);
-    if (thread >= 0) this.pass(thread, 1, 0, this.onRun);
+    if (thread >= 0) this.pass(thread, 1, 0, this.stateOf(thread).task?.onStart ?? this.onRun);
   };
   private readonly onBranchSucceeded = (payload: number) => {
     const thread = this.threads.current(payload);
@@ -113,20 +113,20 @@ export class ChildInterpreter implements TaskHost {
 
   // ---- Children, as the Map Run sees them --------------------------------------------
 
-  /** A new child execution over `items`; the Map Run sets its startMs, then calls startChild. */
-  acquireChild(items: number): number {
-    const root = this.threads.acquire(NO_THREAD);
-    this.threads.items[root] = items;
-    this.threads.poison[root] = this.services.hasPoison ? this.services.drawPoison(items) : 0;
-    return root;
-  }
-
-  /** The child starts running its first state `runningInMs` from now. */
-  startChild(root: number, runningInMs: number): void {
+  /**
+   * A new child execution over `items`, started (after the start-rate wait) at `startMs`,
+   * whose first state runs `runningInMs` from now.
+   */
+  startChild(items: number, startMs: number, runningInMs: number): void {
+    const threads = this.threads;
+    const root = threads.acquire(NO_THREAD);
+    threads.items[root] = items;
+    threads.startMs[root] = startMs;
+    threads.poison[root] = this.services.hasPoison ? this.services.drawPoison(items) : 0;
     // Express children draw no transition tokens, so their first states can be timed at
     // once: one event fewer per child.
     if (this.express) this.walk(root, this.program.start, runningInMs);
-    else this.kernel.schedule(runningInMs, this.onChildStarted, this.threads.payloadOf(root));
+    else this.kernel.schedule(runningInMs, this.onChildStarted, threads.payloadOf(root));
   }
 
   /** Ends every thread of a child (the Map Run aborts it); the Map Run then releases it. */
@@ -179,7 +179,8 @@ export class ChildInterpreter implements TaskHost {
         default:
           this.threads.state[thread] = at;
           this.threads.clearRetries(thread);
-          this.pass(thread, entered, extraDelayMs, this.onRun);
+          // A Task's runner starts it straight from the event: one dispatch fewer per attempt.
+          this.pass(thread, entered, extraDelayMs, state.task !== null ? state.task.onStart : this.onRun);
           return;
       }
     }
@@ -225,6 +226,11 @@ export class ChildInterpreter implements TaskHost {
   }
 
   // ---- States that wait -------------------------------------------------------------
+
+  /** The state the thread is in. */
+  stateOf(thread: number): CompiledState {
+    return this.states[this.threads.state[thread] as number] as CompiledState;
+  }
 
   private run(thread: number): void {
     const state = this.states[this.threads.state[thread] as number] as CompiledState;

@@ -63,6 +63,10 @@ export class LambdaFunctionTask implements TaskRunner {
   itemsProcessed = 0;
   peakBusy = 0;
 
+  readonly onStart = (payload: number) => {
+    const thread = this.host.threads.current(payload);
+    if (thread >= 0) this.start(thread, this.host.stateOf(thread));
+  };
   private readonly onInvocationEnd = (payload: number) => this.invocationEnded(payload);
   private readonly onOrphanRelease = () => this.release();
 

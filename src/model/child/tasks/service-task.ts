@@ -37,6 +37,10 @@ export class ServiceTask implements TaskRunner {
   itemsSent = 0;
   unitsUsed = 0;
 
+  readonly onStart = (payload: number) => {
+    const thread = this.host.threads.current(payload);
+    if (thread >= 0) this.start(thread, this.host.stateOf(thread));
+  };
   private readonly onCallEnd = (payload: number) => this.callEnded(payload);
   private readonly onQuotaRelease = () => this.quota?.release();
 

@@ -26,6 +26,8 @@ export interface TaskHost {
   scheduleForThread(thread: number, delayMs: number, handler: EventHandler): void;
   /** ms until the Express limit ends the thread's child; Infinity for Standard children. */
   deadlineInMs(thread: number): number;
+  /** The state a thread is in. */
+  stateOf(thread: number): CompiledState;
   /** Handler: the thread's task attempt ran past TimeoutSeconds (States.Timeout). */
   readonly onTaskTimeout: EventHandler;
   /** Records the Map Run's gauges (running children, invocations, environments) after a change. */
@@ -35,4 +37,6 @@ export interface TaskHost {
 export interface TaskRunner {
   /** Starts one attempt of the Task state `state` for `thread`. */
   start(thread: number, state: CompiledState): void;
+  /** Event handler (payload: the thread) that starts an attempt of the state the thread is in. */
+  readonly onStart: EventHandler;
 }
