@@ -535,3 +535,20 @@ export const TRANSITION_BILLING_RULES: readonly { rule: string; source: string; 
     confidence: 'M',
   },
 ];
+
+/**
+ * Account-wide API rate limits a Map Run's children share whatever resource they name, applied
+ * when a task gives no quota of its own: ECS RunTask, AWS Batch SubmitJob, EventBridge PutEvents
+ * (by Region, where sourced). Calls per second, with a burst of one second's worth. [H] above.
+ */
+export function accountApiRateLimit(arnService: string, action: string, region: string): SourcedLimit | undefined {
+  const facts = serviceIntegration(arnService);
+  if (!facts?.defaultRateLimitPerSecond) return undefined;
+  if (facts.service === 'ecs' && action === 'runTask') return facts.defaultRateLimitPerSecond;
+  if (facts.service === 'batch' && action === 'submitJob') return facts.defaultRateLimitPerSecond;
+  if (facts.service === 'events' && action === 'putEvents') {
+    const perSecond = EVENTBRIDGE_PUT_EVENTS_TPS_BY_REGION[region];
+    return perSecond === undefined ? undefined : { ...facts.defaultRateLimitPerSecond, value: perSecond, what: `PutEvents requests per second per account in ${region}` };
+  }
+  return undefined;
+}

@@ -7,6 +7,7 @@
  * used.
  */
 import { startExecutionQuota } from '../../aws/quotas.js';
+import { accountApiRateLimit } from '../../aws/service-integrations.js';
 import { throttleErrorFor } from '../../aws/service-throttling.js';
 import type { TaskResource } from '../../aws/task-resource.js';
 import type { Scenario } from '../../scenario/index.js';
@@ -70,7 +71,7 @@ export class DownstreamServices implements TaskFactory {
 
   service(config: TaskStateConfig, resource: TaskResource, path: string): ServiceTask {
     const quota = config.quota === undefined ? undefined : this.quota(config.quota, resource);
-    const args = [this.host, path, config, this.key, quota] as const;
+    const args = [this.host, path, config, this.key, quota, config.quota === undefined ? this.accountApiQuota(resource) : undefined] as const;
     let task: ServiceTask;
     if (resource.kind === 'nested') task = new NestedExecutionTask(...args, this.startBucket(config.execution?.type ?? 'STANDARD'));
     else if (resource.kind === 'callback') task = new CallbackTask(...args);
@@ -123,6 +124,19 @@ export class DownstreamServices implements TaskFactory {
       const config = this.scenario.serviceQuotas[name];
       if (!config) throw new RangeError(`no service quota ${name} in the scenario`);
       quota = new ServiceQuota(name, config, this.host.errors.code(config.throttleError ?? throttleErrorFor(resource)));
+      this.quotas.set(name, quota);
+    }
+    return quota;
+  }
+
+  /** The account-wide API rate limit a call without a quota of its own shares with every child (RunTask, SubmitJob, PutEvents). */
+  private accountApiQuota(resource: TaskResource): ServiceQuota | undefined {
+    const limit = accountApiRateLimit(resource.service, resource.action, this.scenario.region);
+    if (!limit) return undefined;
+    const name = `${resource.service}:${resource.action} (AWS default, ${limit.value} per s)`;
+    let quota = this.quotas.get(name);
+    if (!quota) {
+      quota = new ServiceQuota(name, { ratePerSecond: limit.value }, this.host.errors.code(throttleErrorFor(resource)));
       this.quotas.set(name, quota);
     }
     return quota;

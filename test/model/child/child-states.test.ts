@@ -342,3 +342,32 @@ describe('rules AWS enforces on a long-form child', () => {
     expect(issues({ childWorkflow: { states: { Only: { type: 'Pass', end: true } } } })).toEqual([]);
   });
 });
+
+describe('documented account API limits apply without a quota of the task', () => {
+  it('ECS RunTask calls share the account\'s 20 per second', () => {
+    const scenario = longForm({
+      itemReader: inline(200),
+      maxConcurrency: 200,
+      childWorkflow: {
+        states: {
+          Run: {
+            type: 'Task',
+            resource: 'arn:aws:states:::ecs:runTask.sync',
+            durationMs: 60_000,
+            fargate: { vcpu: 1, memoryGb: 2 },
+            retry: [{ errorEquals: ['States.ALL'], intervalSeconds: 1, maxAttempts: 50, backoffRate: 1, jitterStrategy: 'FULL' }],
+            end: true,
+          },
+        },
+      },
+    });
+    const result = simulateMapRun(scenario);
+    expect(result.status).toBe('SUCCEEDED');
+    const quota = Object.entries(result.serviceQuotas ?? {});
+    expect(quota.map(([name]) => name)).toEqual(['ecs:runTask (AWS default, 20 per s)']);
+    // 200 starts at 20 a second after a burst of 20: the last one starts after about 9 s.
+    expect(result.wallTimeMs).toBeGreaterThan(60_000 + 8_000);
+    expect(result.attempts.failuresByError).toHaveProperty(['ECS.AmazonECSException']);
+    expect(result.usage.tasks?.[0]?.fargate).toEqual({ architecture: 'x86_64', vcpuSeconds: 200 * 60, gbSeconds: 200 * 120 });
+  });
+});

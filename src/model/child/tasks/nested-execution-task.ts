@@ -29,9 +29,10 @@ export class NestedExecutionTask extends ServiceTask {
     config: TaskStateConfig,
     key: StreamKey,
     quota: ServiceQuota | undefined,
+    apiQuota: ServiceQuota | undefined,
     private readonly startBucket: TokenBucket,
   ) {
-    super(host, path, config, key, quota);
+    super(host, path, config, key, quota, apiQuota);
     const own = config.execution?.durationMs;
     this.drawExecutionMs = own !== undefined && parseTaskResource(config.resource)?.pattern !== 'sync' ? drawFrom(own, key, `${path}.execution.duration`) : undefined;
   }

@@ -51,6 +51,8 @@ export class ServiceTask implements TaskRunner {
     readonly config: TaskStateConfig,
     key: StreamKey,
     private readonly quota: ServiceQuota | undefined,
+    /** Without a quota of its own: an account-wide API rate limit (RunTask, SubmitJob, PutEvents) it shares, one unit per call. */
+    private readonly apiQuota: ServiceQuota | undefined = undefined,
   ) {
     this.drawDurationMs = drawFrom(config.durationMs ?? { type: 'constant', value: 0 }, key, `${path}.duration`);
     this.injected = new InjectedErrors(config.errors, host.errors, key, `${path}.errors`);
@@ -69,10 +71,11 @@ export class ServiceTask implements TaskRunner {
     const requests = this.itemsPerRequest === Infinity ? 1 : Math.max(1, Math.ceil(items / this.itemsPerRequest));
     const quota = this.quota;
     const units = this.unitsPerRequest * requests + this.unitsPerItem * items;
-    if (quota !== undefined && !quota.tryAcquire(units, now)) {
+    // The task's own quota counts its units; an account API limit counts calls.
+    if (quota !== undefined ? !quota.tryAcquire(units, now) : this.apiQuota !== undefined && !this.apiQuota.tryAcquire(requests, now)) {
       this.throttles++;
       host.countThrottle(now);
-      host.attemptFailed(thread, quota.throttleCode);
+      host.attemptFailed(thread, ((quota ?? this.apiQuota) as ServiceQuota).throttleCode);
       return;
     }
     const startDelayMs = this.beforeCall(now);
@@ -127,7 +130,7 @@ export class ServiceTask implements TaskRunner {
       throttledAttempts: this.throttles,
       items: this.itemsSent,
       units: this.unitsUsed,
-      ...(this.quota ? { quota: this.quota.name } : {}),
+      ...(this.quota ? { quota: this.quota.name } : this.apiQuota ? { quota: this.apiQuota.name } : {}),
       ...this.extraUsage(),
     };
   }
