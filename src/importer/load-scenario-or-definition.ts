@@ -11,6 +11,7 @@ import { readTextFile } from '../input/read-text-file.js';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/load-scenario.js';
 import { validateScenario } from '../scenario/validate-scenario.js';
 import { parseCfnText } from './cfn-yaml.js';
+import { formatByName } from './definition-syntax.js';
 import { importDefinition } from './import-definition.js';
 import { isObject, plural, type JsonObject } from './json-value.js';
 import { locateMergedIssue, mergeWorkload, type WorkloadContext } from './merge-workload.js';
@@ -67,12 +68,16 @@ export async function loadScenarioOrDefinition(file: string, flags: DefinitionFl
 /** A definition given where a scenario was expected: say what to do instead of listing ASL fields as unknown. */
 async function explainDefinitionGivenAsScenario(file: string): Promise<void> {
   let value: unknown;
-  try {
-    value = parseCfnText(await readTextFile(file, 'scenario'), file).value;
-  } catch {
-    return;
+  // A Terraform file is never a scenario: say so rather than list YAML errors.
+  const terraform = formatByName(file) === 'hcl';
+  if (!terraform) {
+    try {
+      value = parseCfnText(await readTextFile(file, 'scenario'), file).value;
+    } catch {
+      return;
+    }
   }
-  const definition = isObject(value) && (('StartAt' in value && 'States' in value) || isObject(value['Resources']));
+  const definition = terraform || (isObject(value) && (('StartAt' in value && 'States' in value) || isObject(value['Resources'])));
   if (!definition) return;
   throw new UserInputError([
     {

@@ -161,6 +161,12 @@ describe('dmap simulate <definition> --workload <file>', () => {
     expect(run.stderr).toBe(
       `error:\n  ${NOAA}: is a state machine definition or template, not a scenario: add \`--workload <file>\` with the workload facts (item count, durations), or run \`dmap import ${NOAA}\` to write a scenario to complete\n`,
     );
+    const terraform = 'test/fixtures/asl/real-shapes/terraform-heredoc.tf';
+    const tf = runDmap('simulate', terraform);
+    expect(tf.status).toBe(2);
+    expect(tf.stderr).toBe(
+      `error:\n  ${terraform}: is a state machine definition or template, not a scenario: add \`--workload <file>\` with the workload facts (item count, durations), or run \`dmap import ${terraform}\` to write a scenario to complete\n`,
+    );
     const map = runDmap('simulate', 'scenarios/small-inline.yaml', '--map', 'X');
     expect(map.status).toBe(2);
     expect(map.stderr).toContain('--map: picks a Distributed Map of a state machine definition: give the definition with --workload <file>');
