@@ -13,6 +13,14 @@
 
 /** Most threads at once: slot numbers fit below this. */
 export const MAX_THREADS = 2 ** 21;
+/**
+ * An event payload is generation × span + slot. Constant spans let V8 turn the division in
+ * `current` into shifts: one for children alone (MaxConcurrency is at most 10,000), one
+ * for children with branches and iterations. The small one also keeps payloads small
+ * integers for longer, which V8 divides fastest.
+ */
+const CHILD_SPAN = 16_384;
+const THREAD_SPAN = MAX_THREADS;
 const INITIAL_SLOTS = 256;
 export const NO_THREAD = -1;
 
@@ -43,7 +51,6 @@ export class ChildThreads {
   retried: Uint8Array;
   private free: Int32Array;
   private freeCount: number;
-  private readonly slotSpan: number;
 
   /**
    * `forks`: whether threads start others (Parallel, inline Map). Without, every thread is
@@ -54,10 +61,7 @@ export class ChildThreads {
     private readonly retrierStride: number,
     private readonly forks: boolean,
   ) {
-    if (maxSlots > MAX_THREADS) throw new RangeError(`at most ${MAX_THREADS} threads at once (asked for ${maxSlots})`);
-    // An event payload is generation × slotSpan + slot: the smallest power of two that holds
-    // every slot keeps payloads small integers for long, which V8 divides fastest.
-    this.slotSpan = 2 ** Math.ceil(Math.log2(Math.max(2, maxSlots)));
+    if (maxSlots > (forks ? THREAD_SPAN : CHILD_SPAN)) throw new RangeError(`at most ${forks ? THREAD_SPAN : CHILD_SPAN} threads at once (asked for ${maxSlots})`);
     const size = Math.max(1, Math.min(maxSlots, INITIAL_SLOTS));
     const family = forks ? size : 0;
     this.generation = new Float64Array(size);
@@ -144,13 +148,17 @@ export class ChildThreads {
 
   /** The event payload that names the thread now in `slot`. */
   payloadOf(slot: number): number {
-    return (this.generation[slot] as number) * this.slotSpan + slot;
+    return (this.generation[slot] as number) * (this.forks ? THREAD_SPAN : CHILD_SPAN) + slot;
   }
 
   /** The slot of the thread an event was for, or -1 when that thread has since ended. */
   current(payload: number): number {
-    const slot = payload % this.slotSpan;
-    return this.generation[slot] === Math.floor(payload / this.slotSpan) ? slot : -1;
+    if (this.forks) {
+      const slot = payload % THREAD_SPAN;
+      return this.generation[slot] === Math.floor(payload / THREAD_SPAN) ? slot : -1;
+    }
+    const slot = payload % CHILD_SPAN;
+    return this.generation[slot] === Math.floor(payload / CHILD_SPAN) ? slot : -1;
   }
 
   /**
