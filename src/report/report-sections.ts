@@ -70,10 +70,12 @@ export function headlineFigures(r: SimulationJson): Figure[] {
     value: percent(s.failure.probability),
     detail: `${formatCount(s.failure.runsFailed)} of ${formatCount(r.runs)} runs${many ? `, 95 % CI ${nbsp(percent(s.failure.ci95[0]))} – ${nbsp(percent(s.failure.ci95[1]))}` : ''}`,
   });
+  // A long-form child's service calls are throttled by their quotas too.
+  const rejected = r.usage.tasks ? 'attempts refused by Lambda or a service quota' : 'invocations Lambda rejected';
   figures.push(
     many
-      ? { label: 'Throttles P50 / P90', value: pair('throttles'), detail: 'invocations Lambda rejected, per run' }
-      : { label: 'Throttles', value: formatCount(r.mapRun.attempts.throttled), detail: 'invocations Lambda rejected' },
+      ? { label: 'Throttles P50 / P90', value: pair('throttles'), detail: `${rejected}, per run` }
+      : { label: 'Throttles', value: formatCount(r.mapRun.attempts.throttled), detail: rejected },
   );
   figures.push(
     many

@@ -155,7 +155,7 @@ function concurrencyChart(result: SimulationJson, caption: string): ChartSpec {
       type: 'linear',
       position: 'right',
       beginAtZero: true,
-      title: { display: true, text: 'Throttled Lambda attempts (per s)', color: CHART_PALETTE.vermillion },
+      title: { display: true, text: result.usage.tasks ? 'Throttled attempts, Lambda and quotas (per s)' : 'Throttled Lambda attempts (per s)', color: CHART_PALETTE.vermillion },
       ticks: { precision: 0, color: CHART_PALETTE.vermillion },
       grid: { drawOnChartArea: false },
     };
@@ -169,6 +169,7 @@ function concurrencyChart(result: SimulationJson, caption: string): ChartSpec {
  * the P90 run was throttled; "no throttling" when no bucket was.
  */
 function throttlingPhrase(result: SimulationJson): string {
+  const who = result.usage.tasks ? 'tasks' : 'Lambda';
   const band = bandOf(result, 'throttles');
   const bucketSeconds = bucketSecondsOf(result);
   const throttled = (i: number) => (band.p50[i] ?? 0) > 0 || (band.p90[i] ?? 0) > 0;
@@ -181,12 +182,12 @@ function throttlingPhrase(result: SimulationJson): string {
   }
   if (last < 0) {
     const any = result.summary.counters['throttles'];
-    return any && any.max > 0 ? 'Lambda throttled in a few runs only' : 'no throttling';
+    return any && any.max > 0 ? `${who} throttled in a few runs only` : 'no throttling';
   }
   const startMs = first * bucketSeconds * 1000;
   const endMs = (last + 1) * bucketSeconds * 1000;
-  if (startMs <= endMs / 4) return `Lambda throttled during the first ${formatDuration(endMs)}`;
-  return `Lambda throttled from ${formatDuration(startMs)} to ${formatDuration(endMs)}`;
+  if (startMs <= endMs / 4) return `${who} throttled during the first ${formatDuration(endMs)}`;
+  return `${who} throttled from ${formatDuration(startMs)} to ${formatDuration(endMs)}`;
 }
 
 // ---------------------------------------------------------------------------------------
