@@ -67,7 +67,7 @@ export class ChildInterpreter implements TaskHost {
   };
   private readonly onRetry = (payload: number) => {
     const thread = this.threads.current(payload);
-    if (thread >= 0) this.pass(thread, 1, 0, this.stateOf(thread).task?.onStart ?? this.onRun);
+    if (thread >= 0) this.pass(thread, 1, 0, this.stateOf(thread).runHandler);
   };
   private readonly onBranchSucceeded = (payload: number) => {
     const thread = this.threads.current(payload);
@@ -104,6 +104,8 @@ export class ChildInterpreter implements TaskHost {
     this.services = new DownstreamServices(scenario, this, key);
     this.program = compileChildProgram(scenario.childWorkflow, this.services, errors, key);
     this.states = this.program.states;
+    // A Task's runner starts it straight from the event: one dispatch fewer per attempt.
+    for (const state of this.states) state.runHandler = state.task !== null ? state.task.onStart : this.onRun;
     // Without Parallel or inline Map a child is one thread, so MaxConcurrency bounds them.
     this.threads = new ChildThreads(this.program.forks ? MAX_THREADS : maxChildren, this.program.retrierStride, this.program.forks);
     this.drawTransitionLatencyMs = drawFrom(scenario.childWorkflow.transitionLatencyMs, key, 'childWorkflow.transitionLatency');
@@ -179,8 +181,7 @@ export class ChildInterpreter implements TaskHost {
         default:
           this.threads.state[thread] = at;
           this.threads.clearRetries(thread);
-          // A Task's runner starts it straight from the event: one dispatch fewer per attempt.
-          this.pass(thread, entered, extraDelayMs, state.task !== null ? state.task.onStart : this.onRun);
+          this.pass(thread, entered, extraDelayMs, state.runHandler);
           return;
       }
     }
@@ -235,9 +236,7 @@ export class ChildInterpreter implements TaskHost {
   private run(thread: number): void {
     const state = this.states[this.threads.state[thread] as number] as CompiledState;
     switch (state.kind) {
-      case StateKind.Task:
-        (state.task as NonNullable<CompiledState['task']>).start(thread, state);
-        return;
+      // Task states are started by their runner's own handler (runHandler).
       case StateKind.Wait:
         this.scheduleForThread(thread, (state.drawWaitMs as Draw)(), this.onWaitOver);
         return;

@@ -51,6 +51,8 @@ export class CompiledState {
   timeoutMs = Infinity;
   heartbeatMs = Infinity;
   task: TaskRunner | null = null;
+  /** Event handler that runs this state for a thread: its task's own, or the interpreter's. Set by the interpreter. */
+  runHandler: (payload: number) => void = () => undefined;
   resource: TaskResource | null = null;
   /** requestsPerItem, as [price key, requests per item] pairs. */
   requestsPerItem: [string, number][] = [];
