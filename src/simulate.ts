@@ -7,7 +7,8 @@ import { UserInputError } from './errors.js';
 import { formatFieldPath } from './input/field-path.js';
 import { defaultCatalogue, regionOrThrow } from './pricing/load-catalogue.js';
 import type { PriceCatalogue } from './pricing/index.js';
-import { buildSimulationJson, type ScenarioIdentity, type SimulationJson } from './report/simulation-json.js';
+import { reviewWarnings } from './report/review-warnings.js';
+import { buildSimulationJson, scenarioWarningsOf, type ScenarioIdentity, type SimulationJson } from './report/simulation-json.js';
 import { runSimulation, type SimulationRun } from './runner/run-simulation.js';
 import { validateScenario, type Scenario, type ScenarioInput } from './scenario/index.js';
 
@@ -60,5 +61,14 @@ export async function simulate(input: ScenarioInput | Scenario, request: Simulat
     },
   );
   const identity: ScenarioIdentity = { name: scenario.name, description: scenario.description, ...request.identity };
-  return { scenario, run, json: buildSimulationJson({ scenario, identity, seed, run, warnings }) };
+  const json = buildSimulationJson({ scenario, identity, seed, run, warnings });
+  withReviewWarnings(json, scenario);
+  return { scenario, run, json };
+}
+
+/** Appends the run's review warnings (not the scenario's, which are there already) to `json.warnings`. */
+export function withReviewWarnings(json: SimulationJson, scenario: Scenario): void {
+  const scenarioWarnings = scenarioWarningsOf(json.warnings);
+  const review = reviewWarnings(scenario, { ...json, warnings: scenarioWarnings }).filter((w) => !w.title.startsWith('Scenario: '));
+  json.warnings = [...scenarioWarnings, ...review.map((w) => ({ severity: w.severity, title: w.title, message: w.detail }))];
 }

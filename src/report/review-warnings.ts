@@ -12,7 +12,7 @@ import type { Scenario } from '../scenario/index.js';
 import { formatCount, formatDuration } from './format-duration.js';
 import type { ReviewWarning } from './report-model.js';
 import { childTaskWarnings } from './child-task-warnings.js';
-import type { SimulationJson } from './simulation-json.js';
+import { scenarioWarningsOf, type SimulationJson } from './simulation-json.js';
 
 const TOO_MANY_REQUESTS = 'Lambda.TooManyRequestsException';
 /** "Close to a limit" means above this share of it. */
@@ -212,7 +212,7 @@ export function reviewWarnings(scenario: Scenario, result: SimulationJson): Revi
   }
 
   // Valid input that is probably not what was meant.
-  for (const w of result.warnings) {
+  for (const w of scenarioWarningsOf(result.warnings)) {
     add(RANK.scenarioWarning, 'info', `Scenario: ${w.field ?? 'warning'}`, w.message);
   }
 

@@ -86,8 +86,27 @@ export interface SimulationJson {
     throttles: number[];
     itemsCompleted: number[];
   };
-  warnings: Array<{ field?: string; message: string; value?: unknown }>;
+  /**
+   * The scenario's own warnings (valid but probably not meant: `field`, `message`, `value`),
+   * then the review warnings of the run (`severity`, `title`, `message`): what throttles,
+   * fails or times out, and figures the totals leave out.
+   */
+  warnings: SimulationWarning[];
   simulation: { eventCount: number };
+}
+
+export interface SimulationWarning {
+  field?: string;
+  message: string;
+  value?: unknown;
+  /** Review warnings only: how serious, and in a few words. */
+  severity?: 'warning' | 'info';
+  title?: string;
+}
+
+/** The warnings that come from the scenario file, not from reviewing the run. */
+export function scenarioWarningsOf(warnings: readonly SimulationWarning[]): SimulationWarning[] {
+  return warnings.filter((w) => w.title === undefined);
 }
 
 export type SummaryJson = Omit<SimulationSummary, 'wallTimeSeconds' | 'costUsd' | 'costByLine' | 'counters'> & {

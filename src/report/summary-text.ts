@@ -12,7 +12,8 @@ export function renderSummaryText(model: SimulationJson): string {
   const sections = [header(model), runSection(model), costSection(model)];
   if (model.runs > 1) sections.push(distributionSection(model));
   if (model.warnings.length > 0) {
-    sections.push(['Warnings:', ...model.warnings.map((w) => `  - ${w.field ? `${w.field}: ` : ''}${w.message}`)].join('\n'));
+    const line = (w: SimulationJson['warnings'][number]) => `  - ${w.title ? `${w.title}: ` : w.field ? `${w.field}: ` : ''}${w.message}`;
+    sections.push(['Warnings:', ...model.warnings.map(line)].join('\n'));
   }
   return `${sections.join('\n\n')}\n`;
 }

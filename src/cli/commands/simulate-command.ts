@@ -68,8 +68,12 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
       ...(progress ? { onProgress: progress.update } : {}),
     });
     progress?.stop();
-    // Warnings come from the file, with line numbers; the library's own copies lack them.
-    json.warnings = loaded.warnings.map((w) => ({ field: w.field, message: w.message, value: w.value }));
+    // The scenario's warnings come from the file, with line numbers (the library's own copies
+    // lack them); the run's review warnings follow them.
+    json.warnings = [
+      ...loaded.warnings.map((w) => ({ field: w.field, message: w.message, value: w.value })),
+      ...json.warnings.filter((w) => w.title !== undefined),
+    ];
     if (flags.json) {
       io.out(`${JSON.stringify(json, null, 2)}\n`);
     } else {
