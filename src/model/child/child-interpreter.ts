@@ -222,9 +222,6 @@ export class ChildInterpreter implements TaskHost {
     this.kernel.schedule(delayMs, next, this.threads.payloadOf(thread));
   }
 
-  deadlineInMs(thread: number): number {
-    return this.express ? (this.threads.startMs[thread] as number) + EXPRESS_MAX_DURATION_MS - this.kernel.nowMs : Infinity;
-  }
 
   // ---- States that wait -------------------------------------------------------------
 

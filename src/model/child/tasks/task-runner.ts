@@ -24,8 +24,6 @@ export interface TaskHost {
   attemptFailed(thread: number, errorCode: number): void;
   /** Schedules a thread's next step, unless the Express 5-minute limit ends its child first. */
   scheduleForThread(thread: number, delayMs: number, handler: EventHandler): void;
-  /** ms until the Express limit ends the thread's child; Infinity for Standard children. */
-  deadlineInMs(thread: number): number;
   /** The state a thread is in. */
   stateOf(thread: number): CompiledState;
   /** Handler: the thread's task attempt ran past TimeoutSeconds (States.Timeout). */
