@@ -8,6 +8,7 @@ import { LAMBDA_MAX_MEMORY_MB, LAMBDA_MIN_MEMORY_MB } from '../aws/quotas.js';
 import { validateDocument } from '../input/document-issues.js';
 import type { Validation } from '../input/parse-located.js';
 import { Money, plain } from './decimal.js';
+import { PRICE_KEY_NAMES, PRICE_KEYS, type PriceKey } from './price-keys.js';
 import type { PricingUsage, UsageQuantity } from './pricing-usage.js';
 
 const count = () => z.number().min(0).finite();
@@ -51,6 +52,10 @@ export const usageDocumentSchema = z.strictObject({
     .prefault({}),
   cloudwatchLogs: z.strictObject({ ingestedGb: count() }).optional(),
   dataTransfer: z.strictObject({ interRegionGb: count() }).optional(),
+  quantities: z
+    .partialRecord(z.enum(PRICE_KEY_NAMES), count())
+    .default({})
+    .describe('Any other priced usage, by price key (docs/pricing.md), in the unit of the key: DynamoDB request units, SQS requests, Fargate vCPU-hours, ...'),
 });
 
 export type UsageDocument = z.output<typeof usageDocumentSchema>;
@@ -97,5 +102,8 @@ export function usageFromDocument(doc: UsageDocument): PricingUsage {
   add('s3.request.getSelectOther', doc.s3.getRequests, `${doc.s3.getRequests} GET requests`);
   if (doc.cloudwatchLogs) add('cloudwatchLogs.ingestion', doc.cloudwatchLogs.ingestedGb, `${doc.cloudwatchLogs.ingestedGb} GB ingested`);
   if (doc.dataTransfer) add('dataTransfer.interRegion', doc.dataTransfer.interRegionGb, `${doc.dataTransfer.interRegionGb} GB`);
+  for (const [key, quantity] of Object.entries(doc.quantities) as [PriceKey, number][]) {
+    add(key, quantity, `${quantity} ${PRICE_KEYS[key].unit} (quantities.${key})`);
+  }
   return { region: doc.region, quantities };
 }
