@@ -68,7 +68,7 @@ export async function simulate(input: ScenarioInput | Scenario, request: Simulat
 
 /** Appends the run's review warnings (not the scenario's, which are there already) to `json.warnings`. */
 export function withReviewWarnings(json: SimulationJson, scenario: Scenario): void {
-  const scenarioWarnings = scenarioWarningsOf(json.warnings);
-  const review = reviewWarnings(scenario, { ...json, warnings: scenarioWarnings }).filter((w) => !w.title.startsWith('Scenario: '));
-  json.warnings = [...scenarioWarnings, ...review.map((w) => ({ severity: w.severity, title: w.title, message: w.detail }))];
+  // Reviewed without the scenario's warnings, which reviewWarnings would repeat as its own.
+  const review = reviewWarnings(scenario, { ...json, warnings: [] });
+  json.warnings = [...scenarioWarningsOf(json.warnings), ...review.map((w) => ({ severity: w.severity, title: w.title, message: w.detail }))];
 }

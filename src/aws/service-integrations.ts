@@ -11,6 +11,7 @@
  * Research log: src/pricing/catalogues/RESEARCH-NOTES.md ("Child tasks that call other services").
  */
 import { startExecutionQuota, type TokenBucketQuota } from './quotas.js';
+import type { TaskResource } from './task-resource.js';
 
 export type Confidence = 'H' | 'M' | 'L';
 
@@ -65,7 +66,6 @@ const SFN = 'https://docs.aws.amazon.com/step-functions/latest/dg';
  *  June 2023); the rule itself is on the current page. [H] */
 const SDK_INTEGRATIONS = `${SFN}/supported-services-awssdk.html`;
 /** Integration patterns per workflow type. [H] */
-const OPTIMISED_INTEGRATIONS = `${SFN}/integrate-optimized.html`;
 const ERROR_HANDLING = `${SFN}/concepts-error-handling.html`;
 
 // ---------------------------------------------------------------------------------------------
@@ -80,8 +80,6 @@ const ERROR_HANDLING = `${SFN}/concepts-error-handling.html`;
  * Optimised integrations use their own prefixes, which differ for some services
  * (`DynamoDB.` vs SDK `DynamoDb.`; ECS `AmazonECS.Unknown`). [H] for the examples named in the notes.
  */
-export const SDK_ERROR_NAME_RULE = { source: SDK_INTEGRATIONS, confidence: 'H' as Confidence };
-
 /** `ServiceName.ErrorName` for an AWS SDK integration, adding the `Exception` suffix when absent. [H] rule */
 export function sdkErrorName(prefix: string, error: string): string {
   return `${prefix}.${error.endsWith('Exception') ? error : `${error}Exception`}`;
@@ -417,6 +415,22 @@ export function throttleErrorFor(arnService: string, sdk: boolean): string | und
   return sdk ? facts.throttleError.sdk : facts.throttleError.optimised;
 }
 
+/**
+ * The error a throttled call of this task fails with: the name above, or for a service not
+ * covered, the SDK rule applied to a generic `Throttling` (`BedrockAgent.ThrottlingException`). [L]
+ */
+export function throttleErrorOf(resource: TaskResource): string {
+  return throttleErrorFor(resource.service, resource.sdk) ?? sdkErrorName(pascalCase(resource.service), 'Throttling');
+}
+
+/** `bedrock-agent` → `BedrockAgent`: an ARN's service name in Pascal case, as error prefixes are written. */
+function pascalCase(name: string): string {
+  return name
+    .split(/[-_]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
 /** PutEvents quota by Region, requests per second per account; other Regions: not sourced. [H]
  *  https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html (values read from a stored copy,
  *  https://docs.amazonaws.cn/eventbridge/latest/userguide/eb-quota.html; the current English page is being
@@ -442,7 +456,6 @@ export type IntegrationPatternName = 'request' | 'sync' | 'waitForTaskToken';
  *  https://docs.aws.amazon.com/step-functions/latest/dg/integrate-optimized.html
  *  https://docs.aws.amazon.com/step-functions/latest/dg/connect-supported-services.html */
 export const EXPRESS_UNSUPPORTED_PATTERNS: ReadonlySet<IntegrationPatternName> = new Set(['sync', 'waitForTaskToken']);
-export const INTEGRATION_PATTERNS_SOURCE = OPTIMISED_INTEGRATIONS;
 
 /** AWS SDK integrations: Request Response in Standard and Express, .waitForTaskToken in
  *  Standard only, .sync never. [H] same pages. */
@@ -466,19 +479,10 @@ export function patternSupported(workflowType: 'STANDARD' | 'EXPRESS', pattern: 
  *  https://docs.aws.amazon.com/step-functions/latest/dg/state-map-inline.html */
 export const INLINE_MAP_MAX_CONCURRENCY = 40;
 
-/** Execution history limit that AWS names as the reason to leave Inline mode: 25,000 events. [H] same page */
-export const MAX_EXECUTION_HISTORY_EVENTS = 25_000;
 
 // ---------------------------------------------------------------------------------------------
 // Rules: timeouts and heartbeats
 // ---------------------------------------------------------------------------------------------
-
-/** A Task running longer than TimeoutSeconds fails with States.Timeout; without TimeoutSeconds
- *  the timeout is 99,999,999 s. States.TaskFailed (and so a retrier on it) does not match
- *  States.Timeout. [H] https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html,
- *  https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html */
-export const TASK_TIMEOUT_ERROR = 'States.Timeout';
-export const DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999;
 
 /** A Task that sends no heartbeat for longer than HeartbeatSeconds fails with
  *  States.HeartbeatTimeout (matchable in Retry and Catch). HeartbeatSeconds must be smaller than
@@ -492,49 +496,6 @@ export const HEARTBEAT_TIMEOUT_ERROR = 'States.HeartbeatTimeout';
  *  https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html */
 export const HTTP_TASK_TIMEOUT_SECONDS = 60;
 export const HTTP_SOCKET_ERROR = 'States.Http.Socket';
-
-/** An HTTP Task answered with a non-2xx status fails with `States.Http.StatusCode.<status>`. [M]
- *  (public state machines and emulators; https://docs.aws.amazon.com/step-functions/latest/dg/connect-third-party-apis.html) */
-export function httpStatusError(status: number): string {
-  return `States.Http.StatusCode.${status}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Rules: what Standard workflows are billed for
-// ---------------------------------------------------------------------------------------------
-
-/**
- * How Step Functions counts billed state transitions (Standard workflows), rule by rule.
- * Express workflows are billed by requests and duration x memory instead, and Map or
- * Parallel states raise the memory estimate (pricing page, examples 3-4).
- */
-export const TRANSITION_BILLING_RULES: readonly { rule: string; source: string; confidence: Confidence }[] = [
-  {
-    rule: 'A state transition is counted each time a step of the workflow executes, summed over all state machines; each retry is an additional transition.',
-    source: 'https://aws.amazon.com/step-functions/pricing/',
-    confidence: 'H',
-  },
-  {
-    rule: 'Inline Map: no transition is charged per iteration as such; the states each iteration runs are counted like any other states.',
-    source: `${SFN}/concepts-transitions.html`,
-    confidence: 'H',
-  },
-  {
-    rule: 'Distributed Map: one transition per child workflow execution started; Standard children pay their own transitions, Express children their requests and duration.',
-    source: `${SFN}/concepts-transitions.html`,
-    confidence: 'H',
-  },
-  {
-    rule: 'Redriving an execution counts as a transition, and so does every state re-run by the redrive.',
-    source: `${SFN}/concepts-transitions.html`,
-    confidence: 'H',
-  },
-  {
-    rule: 'States inside Parallel branches and inline Map iterations are steps, so each one entered is a transition; the Parallel or Map state itself is a step too (one transition on entry). AWS does not spell out the count for the enclosing state; a third-party answer says only `...Entered` history events are billable, which gives the same count.',
-    source: 'https://stackoom.com/en/question/4YUKS',
-    confidence: 'M',
-  },
-];
 
 /**
  * Account-wide API rate limits a Map Run's children share whatever resource they name, applied

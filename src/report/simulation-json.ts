@@ -109,6 +109,11 @@ export function scenarioWarningsOf(warnings: readonly SimulationWarning[]): Simu
   return warnings.filter((w) => w.title === undefined);
 }
 
+/** The review warnings of the run (they have a title). */
+export function reviewWarningsOf(warnings: readonly SimulationWarning[]): SimulationWarning[] {
+  return warnings.filter((w) => w.title !== undefined);
+}
+
 export type SummaryJson = Omit<SimulationSummary, 'wallTimeSeconds' | 'costUsd' | 'costByLine' | 'counters'> & {
   wallTimeSeconds: MetricSummary;
   costUsd: MetricSummary;

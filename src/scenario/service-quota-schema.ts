@@ -14,7 +14,7 @@ export const serviceQuotaSchema = z
       .number()
       .positive()
       .optional()
-      .describe('Units available at once before the rate applies. Absent: one second of the rate. (DynamoDB keeps up to 300 s of unused provisioned capacity as burst.)'),
+      .describe('Units available at once before the rate applies. Absent: one second of the rate. (DynamoDB keeps up to 300 s of unused provisioned capacity as burst: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html)'),
     concurrency: z.number().int().min(1).optional().describe('Calls in flight at once (e.g. a model\'s concurrent requests).'),
     throttleError: z
       .string()

@@ -11,7 +11,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
 import type { PriceOverrides } from '../parse-price-override.js';
 import { progressReporter } from '../progress.js';
-import type { SimulationJson } from '../../report/simulation-json.js';
+import { reviewWarningsOf, type SimulationJson } from '../../report/simulation-json.js';
 import { join } from 'node:path';
 
 export interface SimulateFlags {
@@ -72,7 +72,7 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
     // lack them); the run's review warnings follow them.
     json.warnings = [
       ...loaded.warnings.map((w) => ({ field: w.field, message: w.message, value: w.value })),
-      ...json.warnings.filter((w) => w.title !== undefined),
+      ...reviewWarningsOf(json.warnings),
     ];
     if (flags.json) {
       io.out(`${JSON.stringify(json, null, 2)}\n`);

@@ -359,7 +359,7 @@ export class ChildInterpreter implements TaskHost {
   }
 
   private endChild(root: number, status: ChildStatus): void {
-    if (this.program.forks) this.threads.releaseDescendants(root);
+    this.threads.releaseDescendants(root);
     this.hooks.childEnded(root, status);
   }
 

@@ -53,7 +53,6 @@ export class CompiledState {
   task: TaskRunner | null = null;
   /** Event handler that runs this state for a thread: its task's own, or the interpreter's. Set by the interpreter. */
   runHandler: (payload: number) => void = () => undefined;
-  resource: TaskResource | null = null;
   /** requestsPerItem, as [price key, requests per item] pairs. */
   requestsPerItem: [string, number][] = [];
   billsRequests = false;
@@ -170,7 +169,6 @@ class Compiler {
         compiled.next = target(state.next);
         const resource = parseTaskResource(state.resource);
         if (!resource) throw new RangeError(`${compiled.path}.resource: not a task Resource ARN: ${state.resource}`);
-        compiled.resource = resource;
         compiled.task = resource.kind === 'lambda' ? this.tasks.lambda(state.function) : this.tasks.service(state, resource, compiled.path);
         compiled.timeoutMs = state.timeoutSeconds === undefined ? Infinity : state.timeoutSeconds * 1000;
         compiled.heartbeatMs = state.heartbeatSeconds === undefined ? Infinity : state.heartbeatSeconds * 1000;

@@ -6,9 +6,7 @@
  * It is the TaskFactory the program compiler asks for runners, and it adds up what they
  * used.
  */
-import { startExecutionQuota } from '../../aws/quotas.js';
-import { accountApiRateLimit } from '../../aws/service-integrations.js';
-import { throttleErrorFor } from '../../aws/service-throttling.js';
+import { accountApiRateLimit, nestedStartExecutionQuota, throttleErrorOf } from '../../aws/service-integrations.js';
 import type { TaskResource } from '../../aws/task-resource.js';
 import type { Scenario } from '../../scenario/index.js';
 import { accountConcurrencyOf } from '../../scenario/scenario-schema.js';
@@ -123,7 +121,7 @@ export class DownstreamServices implements TaskFactory {
     if (!quota) {
       const config = this.scenario.serviceQuotas[name];
       if (!config) throw new RangeError(`no service quota ${name} in the scenario`);
-      quota = new ServiceQuota(name, config, this.host.errors.code(config.throttleError ?? throttleErrorFor(resource)));
+      quota = new ServiceQuota(name, config, this.host.errors.code(config.throttleError ?? throttleErrorOf(resource)));
       this.quotas.set(name, quota);
     }
     return quota;
@@ -136,7 +134,7 @@ export class DownstreamServices implements TaskFactory {
     const name = `${resource.service}:${resource.action} (AWS default, ${limit.value} per s)`;
     let quota = this.quotas.get(name);
     if (!quota) {
-      quota = new ServiceQuota(name, { ratePerSecond: limit.value }, this.host.errors.code(throttleErrorFor(resource)));
+      quota = new ServiceQuota(name, { ratePerSecond: limit.value }, this.host.errors.code(throttleErrorOf(resource)));
       this.quotas.set(name, quota);
     }
     return quota;
@@ -146,7 +144,7 @@ export class DownstreamServices implements TaskFactory {
   private startBucket(type: 'STANDARD' | 'EXPRESS'): TokenBucket {
     let bucket = this.startBuckets.get(type);
     if (!bucket) {
-      const quota = startExecutionQuota(this.scenario.region, type);
+      const quota = nestedStartExecutionQuota(this.scenario.region, type);
       bucket = new TokenBucket(quota.bucketSize, quota.refillPerSecond);
       this.startBuckets.set(type, bucket);
     }
