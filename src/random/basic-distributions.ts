@@ -6,7 +6,7 @@ import { invalidSpec, isFiniteNumber, type DistributionModel } from './distribut
 
 export function constantModel(value: number): DistributionModel {
   if (!isFiniteNumber(value)) throw invalidSpec('constant', `value must be finite, got ${value}`);
-  return { sample: () => value, mean: value, min: value, quantile: () => value };
+  return { sample: () => value, mean: value, variance: 0, min: value, quantile: () => value };
 }
 
 export function uniformModel(min: number, max: number): DistributionModel {
@@ -18,6 +18,7 @@ export function uniformModel(min: number, max: number): DistributionModel {
     // min + width * u can round up past max when width itself was rounded up.
     sample: (rng) => Math.min(max, min + width * rng()),
     mean: min + width / 2,
+    variance: (width * width) / 12,
     min,
     quantile: (p) => min + width * p,
   };
@@ -29,6 +30,7 @@ export function exponentialModel(mean: number): DistributionModel {
     // log1p(-u) = ln(1 - u), accurate for small u, and 1 - u > 0 so it is finite.
     sample: (rng) => -mean * Math.log1p(-rng()),
     mean,
+    variance: mean * mean,
     min: 0,
     quantile: (p) => -mean * Math.log1p(-p),
   };
@@ -49,6 +51,7 @@ export function triangularModel(min: number, mode: number, max: number): Distrib
     // The clamps only absorb rounding at the edges; the formula itself stays in range.
     sample: (rng) => Math.min(max, Math.max(min, inverseCdf(rng()))),
     mean: (min + mode + max) / 3,
+    variance: (min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18,
     min,
     quantile: inverseCdf,
   };

@@ -12,6 +12,8 @@ export interface DistributionModel {
   readonly sample: Sampler;
   /** Exact theoretical mean. */
   readonly mean: number;
+  /** Exact theoretical variance (population variance for `samples`). */
+  readonly variance: number;
   /** Smallest value the sampler can return (its infimum for continuous distributions). */
   readonly min: number;
   /** Exact theoretical quantile for p in (0, 1). */

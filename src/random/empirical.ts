@@ -19,11 +19,14 @@ export function empiricalSamplesModel(samples: readonly number[]): DistributionM
     sum += value;
     if (value < min) min = value;
   }
+  let squares = 0;
+  for (const value of values) squares += (value - sum / count) ** 2;
   let sorted: Float64Array | undefined; // only reports need it; sorting is done on demand
   return {
     // min() guards the index against an rng that returns values a hair below 1.
     sample: (rng) => values[Math.min(lastIndex, Math.floor(rng() * count))] as number,
     mean: sum / count,
+    variance: squares / count,
     min,
     quantile: (p) => {
       sorted ??= values.slice().sort();
@@ -51,6 +54,7 @@ export function empiricalPercentilesModel(
   const segments = values.length - 1;
   const slopes = new Float64Array(segments);
   let mean = 0;
+  let meanSquare = 0;
   for (let i = 0; i < segments; i++) {
     const dp = (probabilities[i + 1] as number) - (probabilities[i] as number);
     const v0 = values[i] as number;
@@ -58,6 +62,7 @@ export function empiricalPercentilesModel(
     slopes[i] = (v1 - v0) / dp;
     // Within a segment the value is uniform between its ends.
     mean += (dp * (v0 + v1)) / 2;
+    meanSquare += (dp * (v0 * v0 + v0 * v1 + v1 * v1)) / 3;
   }
   const inverseCdf = (u: number): number => {
     // Binary search for the segment with probabilities[lo] <= u < probabilities[lo + 1].
@@ -70,7 +75,7 @@ export function empiricalPercentilesModel(
     }
     return (values[lo] as number) + (u - (probabilities[lo] as number)) * (slopes[lo] as number);
   };
-  return { sample: (rng) => inverseCdf(rng()), mean, min: values[0] as number, quantile: inverseCdf };
+  return { sample: (rng) => inverseCdf(rng()), mean, variance: Math.max(0, meanSquare - mean * mean), min: values[0] as number, quantile: inverseCdf };
 }
 
 function percentileTableProblem(points: ReadonlyArray<{ readonly p: number; readonly value: number }>): string | undefined {

@@ -12,6 +12,8 @@ export {
   type DistributionModel,
   type Sampler,
 } from './distribution.js';
+export { scaleDistribution, isDistributionSpec } from './scale-distribution.js';
 export { standardNormal } from './standard-normal.js';
 export { inverseMillsRatio, logNormalUpperTail, normalCdf, normalPdf, normalUpperTail } from './normal-cdf.js';
 export { normalQuantile, normalUpperQuantileOfLog } from './normal-quantile.js';
+export { batchSumQuantile, batchSumSampler, EXACT_SUM_MAX_TERMS, type BatchSumSampler } from './batch-sum.js';

@@ -31,6 +31,7 @@ function lognormalModel(mu: number, sigma: number, mean: number): DistributionMo
   return {
     sample: (rng) => Math.exp(mu + sigma * standardNormal(rng)),
     mean,
+    variance: Math.expm1(sigma * sigma) * mean * mean,
     min: 0,
     quantile: (p) => Math.exp(mu + sigma * normalQuantile(p)),
   };

@@ -28,6 +28,7 @@ export function truncatedNormalModel(mean: number, sd: number): DistributionMode
   }
   const alpha = -mean / sd;
   const logKeptMass = logNormalUpperTail(alpha);
+  const lambda = inverseMillsRatio(alpha);
   // x = mean + sd z with z >= alpha is >= 0 in exact arithmetic; max() absorbs rounding.
   const fromStandard = (z: number): number => Math.max(0, mean + sd * z);
   const inverseCdf = (u: number): number => fromStandard(normalUpperQuantileOfLog(logKeptMass + Math.log1p(-u)));
@@ -44,8 +45,9 @@ export function truncatedNormalModel(mean: number, sd: number): DistributionMode
 
   return {
     sample,
-    // E[X | X >= 0] = mean + sd phi(alpha) / (1 - Phi(alpha)).
-    mean: mean + sd * inverseMillsRatio(alpha),
+    // E[X | X >= 0] = mean + sd phi(alpha) / (1 - Phi(alpha)); Var = sd^2 (1 + alpha lambda - lambda^2).
+    mean: mean + sd * lambda,
+    variance: sd * sd * Math.max(0, 1 + alpha * lambda - lambda * lambda),
     min: 0,
     quantile: inverseCdf,
   };
