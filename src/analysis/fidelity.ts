@@ -15,6 +15,8 @@ export interface FidelityResult {
   p90: number;
   /** The published band and the predicted P10–P90 overlap. */
   inside: boolean;
+  /** For a case with a `fit`: the value the measurement gives, and the model's default for it. */
+  fitted?: { path: string; value: number; defaultValue: number | undefined };
 }
 
 /** The prediction of one case from the metric's value in each replication. */
@@ -26,8 +28,10 @@ export function evaluateCase(fidelityCase: FidelityCase, values: readonly number
   return { fidelityCase, runs: values.length, p10, p50, p90, inside: p90 >= low && p10 <= high };
 }
 
-const formatMetric = (metric: FidelityCase['metric'], value: number) =>
+const formatMetric = (metric: FidelityCase['metric'], value: number): string =>
   metric === 'costUsd' ? `$${value.toFixed(value < 1 ? 4 : 2)}` : `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} s`;
+
+const formatFitted = (value: number): string => (value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toPrecision(3));
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -44,7 +48,9 @@ export function renderFidelityMarkdown(results: readonly FidelityResult[], conte
     '[docs/research/published-measurements.md](research/published-measurements.md)), reproduced as a scenario',
     `and simulated ${context.runs} times (seed ${context.seed}, dmap-planner ${context.version}). A case is **inside** when the`,
     'published band and the predicted P10–P90 overlap. Cases marked *fit* were used to choose a parameter the',
-    'case names; the others (*validation*) were not used to fit anything.',
+    'case names; the others (*validation*) were not used to fit anything. A numeric fit is recomputed on every',
+    'run (bisection on the field until the predicted P50 equals the published figure), and `npm run fidelity`',
+    'fails when the default in src/scenario/fitted-defaults.ts is more than 3 % from it.',
     '',
     `Validation cases inside their band: **${inside} of ${validation.length}**. Fitted: ${fitted.length}.`,
     '',
@@ -62,6 +68,11 @@ export function renderFidelityMarkdown(results: readonly FidelityResult[], conte
     const c = r.fidelityCase;
     lines.push('', `### ${c.id}: ${c.title}`, '', `- Source: ${c.source}`, `- Measured: ${c.measured}`, `- Band: ${c.bandWhy}`);
     if (c.assumptions.length > 0) lines.push('- Assumed (the source does not say):', ...c.assumptions.map((a) => `  - ${a}`));
+    if (r.fitted) {
+      const { path, value, defaultValue } = r.fitted;
+      lines.push(`- Fit: \`${path}\` = ${formatFitted(value)} makes the predicted P50 equal the published figure; the model's default is ${defaultValue === undefined ? 'not a number' : formatFitted(defaultValue)}.`);
+    }
+    if (c.note) lines.push(`- ${r.inside ? 'Note' : c.role === 'fit' ? 'Note' : 'Why it misses'}: ${c.note}`);
   }
   return `${lines.join('\n')}\n`;
 }

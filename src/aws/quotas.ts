@@ -94,6 +94,13 @@ export function startExecutionQuota(region: string, executionType: 'STANDARD' | 
   return BIG_THREE_REGIONS.has(region) ? { bucketSize: 1300, refillPerSecond: 300 } : { bucketSize: 800, refillPerSecond: 150 };
 }
 
+/** StopExecution throttling (quotas page): 1,000 / 200 per s in the big three, 500 / 25
+ *  elsewhere. https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html [H];
+ *  that a failing Map Run stops its Standard children through this bucket is our assumption [L]. */
+export function stopExecutionQuota(region: string): TokenBucketQuota {
+  return BIG_THREE_REGIONS.has(region) ? { bucketSize: 1000, refillPerSecond: 200 } : { bucketSize: 500, refillPerSecond: 25 };
+}
+
 export function legacyBurst(region: string): number {
   return LAMBDA_LEGACY_BURST_BY_REGION[region] ?? LAMBDA_LEGACY_BURST_OTHER_REGIONS;
 }

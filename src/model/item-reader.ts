@@ -1,7 +1,7 @@
 /**
  * ItemReader: delivers items into the supply, request by request.
  * - inline items are all there at the start;
- * - S3 ListObjectsV2 fetches pages of keys one after another;
+ * - S3 ListObjectsV2 fetches pages of keys, one after another per reader (`readers`);
  * - an S3 file (CSV, JSON, JSONL, Parquet, manifest) is read in ranged GETs one after
  *   another, each taking a time to first byte plus its bytes over the read throughput.
  * Each request's items become available when it returns, unless the reader must hold
@@ -33,17 +33,20 @@ interface ReadPlan {
   holdUntilEnd: boolean;
   /** Requests made before the first item request (a manifest read). */
   preludeRequests: number;
+  /** Requests in flight at once. */
+  readers: number;
 }
 
 export class ItemReader {
   readonly stats: ItemReaderStats = { listRequests: 0, getRequests: 0, readCompleteMs: 0 };
   readonly totalItems: number;
   private readonly plan: ReadPlan;
-  private requestIndex = 0;
+  private nextRequest = 0;
+  private responses = 0;
   private delivered = 0;
   private held = 0;
   private stopped = false;
-  private readonly onResponse = () => this.receive();
+  private readonly onResponse = (index: number) => this.receive(index);
 
   /** @param onItems called whenever items (or the end of the input) arrive */
   constructor(
@@ -59,14 +62,19 @@ export class ItemReader {
   }
 
   start(): void {
-    if (this.plan.requests === 0) {
+    const plan = this.plan;
+    if (plan.requests === 0) {
       this.supply.available += this.totalItems;
       this.delivered = this.totalItems;
       this.finish();
       return;
     }
-    this.stats.getRequests += this.plan.preludeRequests;
-    this.request();
+    // A prelude (the manifest GET) is read before the first item request.
+    this.stats.getRequests += plan.preludeRequests;
+    let preludeMs = 0;
+    for (let i = 0; i < plan.preludeRequests; i++) preludeMs += plan.requestMs(-1);
+    const readers = Math.min(plan.readers, plan.requests);
+    for (let i = 0; i < readers; i++) this.request(preludeMs);
   }
 
   /** Items not yet handed to the supply (unread, or read and held back). */
@@ -79,32 +87,34 @@ export class ItemReader {
     this.stopped = true;
   }
 
-  private request(): void {
+  private request(afterMs = 0): void {
+    const index = this.nextRequest++;
     if (this.plan.countsAs === 'list') this.stats.listRequests++;
     else this.stats.getRequests++;
-    let delayMs = this.plan.requestMs(this.requestIndex);
-    // A prelude (the manifest GET) is read before the first item request.
-    if (this.requestIndex === 0) for (let i = 0; i < this.plan.preludeRequests; i++) delayMs += this.plan.requestMs(-1);
-    this.kernel.schedule(delayMs, this.onResponse);
+    this.kernel.schedule(afterMs + this.plan.requestMs(index), this.onResponse, index);
   }
 
-  private receive(): void {
+  private receive(index: number): void {
     if (this.stopped) return;
-    const { requests, totalItems, holdUntilEnd } = this.plan;
-    const upTo = this.requestIndex + 1 >= requests ? totalItems : Math.min(totalItems, this.plan.itemsReadAfter(this.requestIndex));
-    this.requestIndex++;
-    const items = upTo - this.delivered;
-    this.delivered = upTo;
-    if (holdUntilEnd) this.held += items;
+    const plan = this.plan;
+    const items = this.itemsReadBy(index) - (index === 0 ? 0 : this.itemsReadBy(index - 1));
+    this.responses++;
+    this.delivered += items;
+    if (plan.holdUntilEnd) this.held += items;
     else this.supply.available += items;
-    if (this.requestIndex < requests) {
-      this.request();
-    } else {
+    if (this.nextRequest < plan.requests) this.request();
+    if (this.responses === plan.requests) {
       this.supply.available += this.held;
       this.held = 0;
       this.finish();
     }
     this.onItems();
+  }
+
+  /** Items in requests 0..index together; the last request holds the rest. */
+  private itemsReadBy(index: number): number {
+    const { requests, totalItems } = this.plan;
+    return index + 1 >= requests ? totalItems : Math.min(totalItems, this.plan.itemsReadAfter(index));
   }
 
   private finish(): void {
@@ -124,6 +134,7 @@ function readPlan(config: Scenario['itemReader'], meanItemBytes: number, drawLat
         countsAs: 'get',
         holdUntilEnd: false,
         preludeRequests: 0,
+        readers: 1,
       };
     case 's3ListObjectsV2': {
       const totalItems = Math.min(config.objectCount, config.maxItems ?? Infinity);
@@ -137,6 +148,7 @@ function readPlan(config: Scenario['itemReader'], meanItemBytes: number, drawLat
         countsAs: 'list',
         holdUntilEnd: config.listBeforeProcessing,
         preludeRequests: 0,
+        readers: config.readers,
       };
     }
     case 's3Object': {
@@ -156,6 +168,7 @@ function readPlan(config: Scenario['itemReader'], meanItemBytes: number, drawLat
         countsAs: 'get',
         holdUntilEnd: config.inputType === 'JSON',
         preludeRequests: config.inputType === 'MANIFEST' ? 1 : 0,
+        readers: 1,
       };
     }
   }

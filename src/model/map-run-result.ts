@@ -2,6 +2,7 @@
  * What one simulated Map Run reports, shaped like DescribeMapRun where AWS has a name
  * for the figure. https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeMapRun.html
  */
+import type { RunBounds } from './run-bounds.js';
 import type { TimeSeries } from './time-series.js';
 import type { MapRunUsage } from './usage.js';
 
@@ -29,6 +30,8 @@ export interface MapRunResult {
   wallTimeMs: number;
   /** When the last child execution ended, in ms. */
   childrenCompleteMs: number;
+  /** The wall time split along the critical path by what bounded it (src/model/run-bounds.ts); adds up to wallTimeMs. */
+  boundBy: RunBounds;
   itemCounts: MapRunCounts;
   executionCounts: MapRunCounts;
   /** MaxConcurrency as the service applies it (0 and absent mean 10,000). */

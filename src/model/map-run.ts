@@ -12,7 +12,7 @@
  * with a generation, so nothing is kept per item or per finished child: memory does not
  * grow with the item count.
  */
-import { MAP_RUN_MAX_PARALLEL_CHILDREN, MAX_PAYLOAD_BYTES, startExecutionQuota, stateTransitionQuota } from '../aws/quotas.js';
+import { MAP_RUN_MAX_PARALLEL_CHILDREN, MAX_PAYLOAD_BYTES, startExecutionQuota, stateTransitionQuota, stopExecutionQuota } from '../aws/quotas.js';
 import { SimulationKernel } from '../core/index.js';
 import { maxOf, meanOf } from '../random/index.js';
 import type { Scenario } from '../scenario/index.js';
@@ -27,6 +27,8 @@ import type { MapRunCounts, MapRunError, MapRunResult } from './map-run-result.j
 import { drawFrom, type Draw, type StreamKey } from './random-sources.js';
 import { RESULT_RECORD_METADATA_BYTES, writeResults, type ResultBytes } from './result-writer.js';
 import { ErrorTally } from './error-tally.js';
+import { CriticalPath } from './critical-path.js';
+import { expressBilledMemoryMbOf } from './express-memory.js';
 import { TimeSeriesRecorder } from './time-series.js';
 import { TokenBucket } from './token-bucket.js';
 
@@ -52,6 +54,8 @@ class MapRun implements ChildInterpreterHooks {
   private readonly reader: ItemReader;
   private readonly batcher: ItemBatcher;
   private readonly startBucket: TokenBucket;
+  private readonly dispatchBucket: TokenBucket;
+  private readonly stopBucket: TokenBucket;
   private readonly series: TimeSeriesRecorder;
   private readonly children: ChildInterpreter;
   private readonly threads: ChildThreads;
@@ -67,8 +71,11 @@ class MapRun implements ChildInterpreterHooks {
   private readonly drawStartLatencyMs: Draw;
   private readonly drawOutputBytes: Draw;
   private readonly drawDetectionLagMs: Draw;
+  private readonly drawCloseOverheadMs: Draw;
+  private readonly startOverheadMs: number;
 
   private readonly errors = new ErrorTally();
+  private readonly path: CriticalPath;
   private activeChildren = 0;
 
   // Counters.
@@ -94,8 +101,11 @@ class MapRun implements ChildInterpreterHooks {
   private resultWrite: MapRunResult['resultWriter'];
 
   // Event handlers, created once.
+  private readonly onOpened = () => this.open();
   private readonly onThresholdDetected = () => this.failMapRun();
-  private readonly onResultsWritten = () => this.end();
+  private readonly onStopChild = (payload: number) => this.stopChild(payload);
+  private readonly onResultsWritten = () => this.close();
+  private readonly onClosed = () => this.end();
 
   constructor(
     private readonly scenario: Scenario,
@@ -114,7 +124,7 @@ class MapRun implements ChildInterpreterHooks {
           ? itemReader.firstByteLatencyMs
           : ({ type: 'constant', value: 0 } as const);
     this.reader = new ItemReader(itemReader, this.meanItemBytes, this.kernel, this.supply, drawFrom(latencySpec, key, 'itemReader.requestLatency'), () =>
-      this.startChildren(),
+      this.itemsArrived(),
     );
     const batcher = scenario.itemBatcher;
     const maxItems = batcher?.maxItemsPerBatch ?? (batcher ? Infinity : 1);
@@ -132,6 +142,9 @@ class MapRun implements ChildInterpreterHooks {
 
     const starts = startExecutionQuota(scenario.region, scenario.executionType);
     this.startBucket = new TokenBucket(scenario.childStarts.bucketSize ?? starts.bucketSize, scenario.childStarts.refillPerSecond ?? starts.refillPerSecond);
+    this.dispatchBucket = new TokenBucket(scenario.childStarts.dispatchBurst, scenario.childStarts.dispatchPerSecond);
+    const stops = stopExecutionQuota(scenario.region);
+    this.stopBucket = new TokenBucket(stops.bucketSize, stops.refillPerSecond);
     const transitions = scenario.stateTransitions ?? stateTransitionQuota(scenario.region);
     const transitionBucket = new TokenBucket(transitions.bucketSize, transitions.refillPerSecond);
     this.series = new TimeSeriesRecorder(scenario.timeSeriesBucketMs);
@@ -139,19 +152,31 @@ class MapRun implements ChildInterpreterHooks {
     this.drawStartLatencyMs = drawFrom(scenario.childStarts.startLatencyMs, key, 'childStarts.startLatency');
     this.drawOutputBytes = drawFrom(childWorkflow.outputBytes, key, 'childWorkflow.outputBytes');
     this.drawDetectionLagMs = drawFrom(scenario.failureDetectionLagMs, key, 'mapRun.failureDetectionLag');
+    this.drawCloseOverheadMs = drawFrom(scenario.mapRunOverhead.closeMs, key, 'mapRun.closeOverhead');
+    this.startOverheadMs = drawFrom(scenario.mapRunOverhead.startMs, key, 'mapRun.startOverhead')();
 
     const maxChildren = Math.max(1, Math.min(this.maxConcurrency, this.reader.totalItems));
+    this.path = new CriticalPath(maxChildren, this.startOverheadMs);
     this.children = new ChildInterpreter(scenario, this.kernel, this.errors, key, transitionBucket, this, maxChildren);
     this.threads = this.children.threads;
     this.environments = this.children.services.environments;
   }
 
   run(): MapRunResult {
-    this.reader.start();
-    this.startChildren();
-    this.checkDone();
+    this.kernel.schedule(this.startOverheadMs, this.onOpened);
     this.kernel.run();
     return this.result();
+  }
+
+  /** After the start overhead: reading begins, and children with it. */
+  private open(): void {
+    this.reader.start();
+    this.startChildren();
+  }
+
+  private itemsArrived(): void {
+    this.path.itemsArrived(this.kernel.nowMs);
+    this.startChildren();
   }
 
   // ---- Dispatch -------------------------------------------------------------------
@@ -173,10 +198,14 @@ class MapRun implements ChildInterpreterHooks {
     if (this.activeChildren > this.peakRunningChildren) this.peakRunningChildren = this.activeChildren;
     this.executions.total++;
     this.parentTransitions++; // Distributed Map charges one transition per child it starts.
-    const startMs = this.startBucket.reserve(1, now);
-    const runningInMs = startMs - now + this.drawStartLatencyMs();
+    // The Map Run's own dispatch pace first, then the account's StartExecution bucket.
+    const dispatchedMs = this.dispatchBucket.reserve(1, now);
+    const startMs = this.startBucket.reserve(1, dispatchedMs);
+    const latencyMs = this.drawStartLatencyMs();
+    const runningInMs = startMs - now + latencyMs;
     if (this.express) this.expressRequests++;
-    this.children.startChild(items, startMs, runningInMs);
+    const root = this.children.startChild(items, startMs, runningInMs);
+    this.path.childDispatched(root, dispatchedMs - now, startMs - dispatchedMs + latencyMs);
     this.recordGauges();
   }
 
@@ -185,6 +214,16 @@ class MapRun implements ChildInterpreterHooks {
   /** ChildInterpreterHooks: an attempt was throttled. */
   throttled(nowMs: number): void {
     this.series.throttle(nowMs);
+  }
+
+  /** ChildInterpreterHooks: a wait before a retry, for what bounds the run. */
+  retryWait(root: number, ms: number, afterThrottle: boolean): void {
+    this.path.retryWait(root, ms, afterThrottle);
+  }
+
+  /** ChildInterpreterHooks: a cold start, for what bounds the run. */
+  coldStart(root: number, ms: number): void {
+    this.path.coldStart(root, ms);
   }
 
   /** ChildInterpreterHooks: a child execution ended. */
@@ -220,6 +259,7 @@ class MapRun implements ChildInterpreterHooks {
         break;
     }
     if (status !== ChildStatus.Aborted) this.series.itemsCompleted(now, items);
+    this.path.childEnded(slot, now);
     this.releaseSlot(slot);
     if (status === ChildStatus.Failed || status === ChildStatus.TimedOut) this.checkThreshold();
     this.startChildren();
@@ -246,6 +286,7 @@ class MapRun implements ChildInterpreterHooks {
     const overPercentage = toleratedFailurePercentage !== undefined && total > 0 && (bad / total) * 100 > toleratedFailurePercentage;
     if (!overCount && !overPercentage) return;
     this.thresholdCrossed = true;
+    this.path.thresholdCrossed(this.kernel.nowMs);
     const lagMs = this.drawDetectionLagMs();
     // With no lag, the Map Run fails before the slot this failure freed is refilled.
     if (lagMs === 0) this.failMapRun();
@@ -259,6 +300,7 @@ class MapRun implements ChildInterpreterHooks {
     this.error = 'States.ExceedToleratedFailureThreshold';
     this.reader.stop();
     const now = this.kernel.nowMs;
+    this.path.mapRunFailed(now);
     const threads = this.threads;
     for (let slot = 0; slot < threads.capacity; slot++) {
       if (threads.occupied[slot] === 0 || threads.parent[slot] !== NO_THREAD) continue;
@@ -272,14 +314,24 @@ class MapRun implements ChildInterpreterHooks {
         this.resultBytes.pending += items * this.meanItemBytes + RESULT_RECORD_METADATA_BYTES;
         this.releaseSlot(slot);
       } else if (!this.express) {
-        this.children.abortChild(slot);
-        this.childEnded(slot, ChildStatus.Aborted);
+        // Standard children are stopped one StopExecution call at a time; until its call,
+        // a child runs on and may still end by itself.
+        const stopInMs = this.stopBucket.reserve(1, now) - now;
+        if (stopInMs === 0) this.stopChild(threads.payloadOf(slot));
+        else this.kernel.schedule(stopInMs, this.onStopChild, threads.payloadOf(slot));
       }
     }
     const unstarted = this.supply.available + this.batcher.pendingItems + this.reader.undeliveredItems;
     this.items.pending += unstarted;
     this.resultBytes.pending += unstarted * this.meanItemBytes + Math.ceil(unstarted / this.itemsPerBatchEstimate) * RESULT_RECORD_METADATA_BYTES;
     this.checkDone();
+  }
+
+  private stopChild(payload: number): void {
+    const slot = this.threads.current(payload);
+    if (slot < 0) return; // it ended by itself first
+    this.children.abortChild(slot);
+    this.childEnded(slot, ChildStatus.Aborted);
   }
 
   private checkDone(): void {
@@ -292,9 +344,11 @@ class MapRun implements ChildInterpreterHooks {
     }
     this.childrenDone = true;
     this.childrenCompleteMs = this.kernel.nowMs;
+    this.path.childrenDone(this.kernel.nowMs, this.failed);
     const writer = this.scenario.resultWriter;
     if (writer) {
-      this.resultWrite = writeResults(this.resultBytes, writer.writeThroughputBytesPerSecond, drawFrom(writer.putLatencyMs, this.streamKey, 'resultWriter.putLatency'));
+      this.resultWrite = writeResults(this.resultBytes, writer.writeThroughputBytesPerSecond, writer.partSizeBytes, drawFrom(writer.putLatencyMs, this.streamKey, 'resultWriter.putLatency'));
+      this.path.add('resultWriting', this.resultWrite.writeMs);
       this.kernel.schedule(this.resultWrite.writeMs, this.onResultsWritten);
       return;
     }
@@ -302,7 +356,14 @@ class MapRun implements ChildInterpreterHooks {
       this.failed = true;
       this.error = 'States.DataLimitExceeded';
     }
-    this.end();
+    this.close();
+  }
+
+  /** The Map Run's close overhead, after the last child and the results. */
+  private close(): void {
+    const closeMs = this.drawCloseOverheadMs();
+    this.path.add('overhead', closeMs);
+    this.kernel.schedule(closeMs, this.onClosed);
   }
 
   private end(): void {
@@ -331,7 +392,11 @@ class MapRun implements ChildInterpreterHooks {
       resultsWritten: this.resultWrite ? this.executions.total : 0,
     };
     const lambda = services.lambdaTotals();
-    const expressMemoryMb = scenario.childWorkflow.expressBilledMemoryMb;
+    const expressMemoryMb = expressBilledMemoryMbOf(
+      scenario,
+      Math.min(MAX_PAYLOAD_BYTES, this.itemsPerBatchEstimate * this.meanItemBytes),
+      meanOf(scenario.childWorkflow.outputBytes),
+    );
     const functions = services.functionUsage();
     const tasks = services.taskUsage();
     const requests = children.requestsByPriceKey.size > 0 ? Object.fromEntries([...children.requestsByPriceKey].sort(([a], [b]) => (a < b ? -1 : 1))) : undefined;
@@ -340,6 +405,7 @@ class MapRun implements ChildInterpreterHooks {
       ...(this.error ? { error: this.error } : {}),
       wallTimeMs: this.endMs,
       childrenCompleteMs: this.childrenCompleteMs,
+      boundBy: this.path.bounds(),
       itemCounts: items,
       executionCounts: executions,
       effectiveMaxConcurrency: this.maxConcurrency,

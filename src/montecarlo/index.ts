@@ -1,5 +1,5 @@
-export { replicationRecord, runReplication, lineKey } from './replication.js';
-export type { ReplicationRecord, ReplicationCounters, ReplicationDetail, ReplicationContext } from './replication.js';
+export { replicationRecord, replicationOutcome, outcomeOf, runReplication, lineKey } from './replication.js';
+export type { ReplicationOutcome, ReplicationRecord, ReplicationCounters, ReplicationDetail, ReplicationContext } from './replication.js';
 export { summarizeReplications, histogram } from './summarize.js';
 export type { SimulationSummary, Band, Histogram } from './summarize.js';
 export { summarizeMetric, percentileInterval, proportionInterval, REPORTED_PERCENTILES } from './metric-summary.js';

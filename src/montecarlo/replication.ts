@@ -3,7 +3,7 @@
  * (total and per line), the main counters and the time series. Small and plain, so
  * worker threads can send it back cheaply. Pure.
  */
-import { simulateMapRun, sumOverFunctions, type MapRunResult, type TimeSeries } from '../model/index.js';
+import { simulateMapRun, sumOverFunctions, type MapRunResult, type RunBounds, type TimeSeries } from '../model/index.js';
 import type { PriceCatalogue } from '../pricing/catalogue-schema.js';
 import { chargeName } from '../pricing/charges.js';
 import { mapRunCharges, priceMapRun, type MapRunCost, type MapRunPricingOptions } from '../pricing/price-map-run.js';
@@ -20,6 +20,8 @@ export interface ReplicationRecord {
   counters: ReplicationCounters;
   /** Failed invocation attempts by error name (throttles included), as the run saw them. */
   failuresByError: Record<string, number>;
+  /** The wall time along the critical path by what bounded it, in ms (src/model/run-bounds.ts). */
+  boundByMs: RunBounds;
   timeSeries: TimeSeries;
 }
 
@@ -53,6 +55,28 @@ export function replicationRecord(context: ReplicationContext, replication: numb
   return recordOf(context, replication, result);
 }
 
+/** What a sensitivity analysis keeps of a replication: whether it failed, its wall time and its cost. */
+export interface ReplicationOutcome {
+  failed: boolean;
+  wallTimeMs: number;
+  /** As in ReplicationRecord. */
+  costUsd: number;
+}
+
+/** One replication reduced to its outcome: no cost lines, counters or time series to build or send. */
+export function replicationOutcome(context: ReplicationContext, replication: number): ReplicationOutcome {
+  const { scenario } = context;
+  const result = simulateMapRun(scenario, { seed: context.seed, replication });
+  const options = pricingOptions(scenario);
+  const { totalUsd } = mapRunCharges(result.usage, scenario.region, context.catalogue, options);
+  return { failed: result.status === 'FAILED', wallTimeMs: result.wallTimeMs, costUsd: Number(totalUsd.dividedBy(options.runsPerMonth)) };
+}
+
+/** The outcome of a full record: the same figures replicationOutcome gives for the same replication. */
+export function outcomeOf(record: ReplicationRecord): ReplicationOutcome {
+  return { failed: record.failed, wallTimeMs: record.wallTimeMs, costUsd: record.costUsd };
+}
+
 /** One replication in full: its record, the whole Map Run result and the bill in words. */
 export function runReplication(context: ReplicationContext, replication: number): ReplicationDetail {
   const { scenario } = context;
@@ -80,6 +104,7 @@ function recordOf(context: ReplicationContext, replication: number, result: MapR
     wallTimeMs: result.wallTimeMs,
     costUsd: Number(totalUsd.dividedBy(runs)),
     costByLine,
+    boundByMs: result.boundBy,
     counters: {
       throttles: result.attempts.throttled,
       retries: result.attempts.retries,

@@ -5,7 +5,7 @@
  * depend on how many worker threads produced them. Pure.
  */
 import { quantile } from 'simple-statistics';
-import type { TimeSeries } from '../model/index.js';
+import { BOUND_CAUSES, type BoundCause, type TimeSeries } from '../model/index.js';
 import { proportionInterval, summarizeMetric, type MetricSummary } from './metric-summary.js';
 import type { ReplicationCounters, ReplicationRecord } from './replication.js';
 
@@ -33,6 +33,8 @@ export interface SimulationSummary {
   failure: { runsFailed: number; probability: number; ci95: [number, number] };
   /** Failed invocation attempts by error name, summed over all runs, sorted by name. */
   failuresByError: Record<string, number>;
+  /** What bounded the runs: each cause's share of the wall time along the critical path, averaged over runs (0..1). */
+  boundByShare: Record<BoundCause, number>;
   timeSeries: {
     bucketSeconds: number;
     runningChildren: Band;
@@ -62,11 +64,22 @@ export function summarizeReplications(records: readonly ReplicationRecord[]): Si
     counters: Object.fromEntries(counterKeys.map((key) => [key, summarizeMetric(records.map((r) => r.counters[key]))])) as SimulationSummary['counters'],
     failure: { runsFailed, probability: runsFailed / records.length, ci95: proportionInterval(runsFailed, records.length) },
     failuresByError: sumByKey(records.map((r) => r.failuresByError)),
+    boundByShare: meanShares(records),
     timeSeries: {
       bucketSeconds: (series[0] as TimeSeries).bucketMs / 1000,
       ...(Object.fromEntries(SERIES.map((name) => [name, band(series.map((s) => s[name]))])) as Record<(typeof SERIES)[number], Band>),
     },
   };
+}
+
+/** Each cause's share of each run's wall time, averaged over the runs. */
+function meanShares(records: readonly ReplicationRecord[]): Record<BoundCause, number> {
+  const shares = Object.fromEntries(BOUND_CAUSES.map((cause) => [cause, 0])) as Record<BoundCause, number>;
+  for (const record of records) {
+    if (record.wallTimeMs <= 0) continue;
+    for (const cause of BOUND_CAUSES) shares[cause] += record.boundByMs[cause] / record.wallTimeMs / records.length;
+  }
+  return shares;
 }
 
 const BAND_PROBABILITIES = [0.1, 0.5, 0.9];

@@ -7,7 +7,7 @@
 import { EXPRESS_MAX_DURATION_MS, MAX_PAYLOAD_BYTES } from '../aws/quotas.js';
 import { errorMatches, type Retrier } from '../model/retry-policy.js';
 import type { MetricSummary } from '../montecarlo/index.js';
-import { meanOf, quantileOf, type DistributionSpec } from '../random/index.js';
+import { batchSumQuantile, compileDistribution, meanOf, quantileOf, type DistributionSpec } from '../random/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { formatCount, formatDuration } from './format-duration.js';
 import type { ReviewWarning } from './report-model.js';
@@ -100,7 +100,7 @@ export function reviewWarnings(scenario: Scenario, result: SimulationJson): Revi
         `${scenario.lambda?.reservedConcurrency !== undefined ? ' (reserved concurrency)' : ' (account quota)'}: ` +
         `once more than ${formatCount(run.lambdaConcurrencyLimit)} children invoke at once, Lambda rejects the excess with ${TOO_MANY_REQUESTS}. ` +
         throttleFigures +
-        (throttlesSeen ? '' : ' These runs never got there, but a faster item source or shorter invocations would.'),
+        (throttlesSeen ? '' : ' These runs never got there: children arriving faster (a faster dispatch or item source) or running longer would.'),
     );
   } else if (throttlesSeen && shortForm) {
     add(
@@ -261,8 +261,9 @@ function batchSize(scenario: Scenario): number {
 
 /**
  * One full batch's invocation time at P90 and P99: the overhead's quantile plus the
- * per-item time's quantile × batch size. Adding quantiles overstates the quantile of the
- * sum a little, which errs on the safe side.
+ * quantile of the batch's summed per-item time times the batch factor's quantile.
+ * Combining quantiles overstates the quantile of the whole a little, which errs on the
+ * safe side.
  */
 function invocationEstimate(scenario: Scenario): { batch: number; p90Ms: number; p99Ms: number } | undefined {
   const batch = batchSize(scenario);
@@ -271,8 +272,9 @@ function invocationEstimate(scenario: Scenario): { batch: number; p90Ms: number;
   if (!lambda || scenario.childWorkflow.states !== undefined) return undefined;
   const at = (p: number) => {
     const overhead = quantile(lambda.invocationOverheadMs, p);
-    const perItem = quantile(lambda.perItemDurationMs, p);
-    return overhead === undefined || perItem === undefined ? undefined : overhead + perItem * batch;
+    const items = safe(() => batchSumQuantile(compileDistribution(lambda.perItemDurationMs), batch, p));
+    const factor = quantile(lambda.batchDurationFactor, p);
+    return overhead === undefined || items === undefined || factor === undefined ? undefined : overhead + items * factor;
   };
   const p90Ms = at(0.9);
   const p99Ms = at(0.99);

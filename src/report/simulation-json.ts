@@ -6,12 +6,13 @@
  * byte-identical for the same scenario, seed, run count and version.
  */
 import type { InputProblem } from '../errors.js';
-import type { MapRunCounts, MapRunResult, MapRunUsage } from '../model/index.js';
+import type { BoundCause, MapRunCounts, MapRunResult, MapRunUsage } from '../model/index.js';
 import type { MetricSummary, SimulationSummary } from '../montecarlo/index.js';
 import type { CostLine, MapRunCost } from '../pricing/index.js';
 import type { PrecisionOutcome, SimulationRun } from '../runner/run-simulation.js';
 import type { Scenario } from '../scenario/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { bottleneckOf, type Bottleneck } from './bottleneck.js';
 import { roundTo } from './round.js';
 
 export const SIMULATE_FORMAT = 'dmap-planner/simulate';
@@ -53,12 +54,16 @@ export interface SimulationJson {
   runs: number;
   /** The run's wall time for one run; the median across runs for several. */
   wallTimeSeconds: number;
+  /** What bounds the run: the largest cause along the critical path, averaged over runs (docs/model.md). */
+  bottleneck: Bottleneck;
   precision?: PrecisionOutcome;
   mapRun: {
     status: MapRunResult['status'];
     error?: MapRunResult['error'];
     wallTimeSeconds: number;
     childrenCompleteSeconds: number;
+    /** This run's wall time along its critical path, by cause; adds up to wallTimeSeconds (to rounding). */
+    boundBySeconds: Record<BoundCause, number>;
     itemCounts: MapRunCounts;
     executionCounts: MapRunCounts;
     executionType: Scenario['executionType'];
@@ -141,6 +146,7 @@ export function buildSimulationJson(input: {
     seed: input.seed,
     runs,
     wallTimeSeconds,
+    bottleneck: roundBottleneck(bottleneckOf(summary.boundByShare, input.scenario.itemReader.source)),
     ...(precision ? { precision: { ...precision, achievedPercent: roundTo(precision.achievedPercent, 3) } } : {}),
     mapRun: mapRunJson(result, input.scenario),
     usage: {
@@ -166,6 +172,7 @@ export function buildSimulationJson(input: {
       costByLine: mapValues(summary.costByLine, (m) => roundMetric(m, 8)),
       counters: mapValues(summary.counters, (m) => roundMetric(m, 6)),
       failure: { ...summary.failure, probability: roundTo(summary.failure.probability, 6), ci95: roundPair(summary.failure.ci95, 6) },
+      boundByShare: mapValues(summary.boundByShare, (share) => roundTo(share, 6)),
     },
     timeSeries: {
       bucketSeconds: timeSeries.bucketMs / 1000,
@@ -186,6 +193,7 @@ function mapRunJson(result: MapRunResult, scenario: Scenario): SimulationJson['m
     ...(result.error ? { error: result.error } : {}),
     wallTimeSeconds: seconds(result.wallTimeMs),
     childrenCompleteSeconds: seconds(result.childrenCompleteMs),
+    boundBySeconds: mapValues(result.boundBy, seconds),
     itemCounts: result.itemCounts,
     executionCounts: result.executionCounts,
     executionType: scenario.executionType,
@@ -246,6 +254,10 @@ function seconds(ms: number): number {
   return Math.round(ms) / 1000;
 }
 
+
+function roundBottleneck(b: Bottleneck): Bottleneck {
+  return { ...b, share: roundTo(b.share, 6), next: b.next.map((n) => ({ ...n, share: roundTo(n.share, 6) })) };
+}
 
 function roundPair(pair: [number, number], decimals: number): [number, number] {
   return [roundTo(pair[0], decimals), roundTo(pair[1], decimals)];

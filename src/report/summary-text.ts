@@ -6,6 +6,7 @@ import { describeTaskResource } from '../aws/task-resource.js';
 import { sumOverFunctions } from '../model/index.js';
 import { formatCount, formatDuration } from './format-duration.js';
 import { formatUsd, formatUsdFine } from './format-money.js';
+import { describeBottleneck } from './bottleneck.js';
 import type { SimulationJson } from './simulation-json.js';
 
 export function renderSummaryText(model: SimulationJson): string {
@@ -37,6 +38,7 @@ function runSection(model: SimulationJson): string {
   ];
   const rows: Array<[string, string]> = [
     ['Map Run', `${run.status}${run.error ? ` (${run.error})` : ''} in ${seconds(run.wallTimeSeconds)}`],
+    ...(model.runs === 1 ? [['Bounded by', describeBottleneck(model.bottleneck)] as [string, string]] : []),
     ['Items', `${formatCount(items.total)}: ${itemParts.join(', ')}`],
     [
       'Child executions',
@@ -99,6 +101,7 @@ function distributionSection(model: SimulationJson): string {
   const wall = s.wallTimeSeconds;
   const cost = s.costUsd;
   const rows: Array<[string, string]> = [
+    ['Bounded by', describeBottleneck(model.bottleneck)],
     ['Wall time', `P50 ${time(wall.p50)} · P90 ${time(wall.p90)} (95 % CI ${time(wall.ci95.p90[0])}–${time(wall.ci95.p90[1])}) · P99 ${time(wall.p99)} · mean ${time(wall.mean)} ± ${time(wall.sd)}`],
     ['Cost per run', `P50 ${formatUsdFine(cost.p50)} · P90 ${formatUsdFine(cost.p90)} (95 % CI ${formatUsdFine(cost.ci95.p90[0])}–${formatUsdFine(cost.ci95.p90[1])}) · P99 ${formatUsdFine(cost.p99)} · mean ${formatUsdFine(cost.mean)}`],
     ['Throttles', `P50 ${count(s.counters.throttles?.p50)} · P90 ${count(s.counters.throttles?.p90)} attempts`],

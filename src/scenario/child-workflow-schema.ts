@@ -49,9 +49,9 @@ export const childWorkflowSchema = z.strictObject({
     .int()
     .min(64)
     .multipleOf(64)
-    .default(64)
+    .optional()
     .describe(
-      'Billed memory of an Express child, in MB (64 MB steps). AWS estimates 50 MB + definition size + data size × Map/Parallel states, rounded up to 64 MB: 64 for a small child.',
+      'Billed memory of an Express child, in MB (64 MB steps). Absent: AWS\'s estimate, 50 MB + definition size + data size × Parallel and Map states, rounded up to 64 MB (docs/model.md): 64 for most children.',
     ),
 });
 

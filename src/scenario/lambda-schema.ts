@@ -82,8 +82,11 @@ const functionFields = {
     'Time one invocation spends regardless of batch size (start-up work, fixed I/O), in ms.',
   ).prefault(0),
   perItemDurationMs: distributionSchema(
-    'Average time per item within one invocation, in ms: one value is drawn per invocation and multiplied by the items in its batch, so its spread is the spread between batches (the spread of single items averages out over a batch).',
+    'Time one item takes within an invocation, in ms: the distribution of single items, as measured by invoking the function with batches of one. A batch of n items takes the sum of n independent draws, so the spread of single items averages out over a batch (see docs/model.md). Spread that a whole batch shares goes in batchDurationFactor.',
   ),
+  batchDurationFactor: distributionSchema(
+    'Factor drawn once per invocation that multiplies the batch\'s summed per-item time: spread every item of one batch shares (a slow execution environment, a batch of heavier items). Default 1: none. A lognormal with mean 1 and sd 0.2 gives batches ±20 % around their expected time.',
+  ).prefault(1),
   cpuBoundFraction: z
     .number()
     .min(0)

@@ -13,6 +13,7 @@ import { LAMBDA_DEFAULT_ACCOUNT_CONCURRENCY, LAMBDA_MIN_UNRESERVED_CONCURRENCY, 
 import { childWorkflowSchema } from './child-workflow-schema.js';
 import { distributionSchema } from './distribution-schema.js';
 import { itemReaderSchema } from './item-reader-schema.js';
+import { MAP_RUN_DISPATCH_DEFAULTS, MAP_RUN_OVERHEAD_DEFAULTS } from './fitted-defaults.js';
 import { lambdaFunctionSchema, lambdaSchema } from './lambda-schema.js';
 import { checkChildStates } from './child-states-rules.js';
 import { serviceQuotaSchema } from './service-quota-schema.js';
@@ -50,9 +51,31 @@ const childStarts = z.strictObject({
     .positive()
     .optional()
     .describe('Sustained child starts per second. Default: the StartExecution refill, 300 / 150 (Standard), 6,000 (Express). An assumption: AWS does not say which bucket child starts use.'),
+  dispatchPerSecond: z
+    .number()
+    .positive()
+    .default(MAP_RUN_DISPATCH_DEFAULTS.perSecond)
+    .describe(
+      'Children one Map Run starts per second, sustained, on top of the account\'s StartExecution bucket. AWS publishes no figure; the default is fitted to a published Map Run (docs/fidelity.md). [L]',
+    ),
+  dispatchBurst: z
+    .number()
+    .int()
+    .min(1)
+    .default(MAP_RUN_DISPATCH_DEFAULTS.burst)
+    .describe('Children one Map Run can start at once before the dispatch rate applies. Default 100: a published run started 100 children within a second (docs/fidelity.md, PM-17). [L]'),
   startLatencyMs: distributionSchema(
     'Time from a child\'s start to its first state running, in ms. Assumption: median 50 ms, p99 250 ms.',
   ).prefault({ type: 'lognormal', p50: 50, p99: 250 }),
+});
+
+const mapRunOverhead = z.strictObject({
+  startMs: distributionSchema(
+    'Time from the Map Run starting to its first read (or, with inline items, its first child), in ms. AWS publishes no figure; the default is bounded by a published run whose 100 children had all finished within a second of MapRunStarted (docs/fidelity.md, PM-17). [L]',
+  ).prefault(MAP_RUN_OVERHEAD_DEFAULTS.startMs),
+  closeMs: distributionSchema(
+    'Time from the last child ending (and the results written) to the Map Run succeeding or failing, in ms. AWS publishes no figure; the default is fitted to published small runs (docs/fidelity.md). [L]',
+  ).prefault(MAP_RUN_OVERHEAD_DEFAULTS.closeMs),
 });
 
 const resultWriter = z
@@ -62,6 +85,14 @@ const resultWriter = z
       p50: 40,
       p99: 200,
     }),
+    partSizeBytes: z
+      .number()
+      .int()
+      .min(5 * 1024 * 1024)
+      .default(8 * 1024 * 1024)
+      .describe(
+        'Part size of the multipart uploads of result files larger than one part: such a file costs CreateMultipartUpload, one UploadPart per part and CompleteMultipartUpload, each a PUT-class request. AWS does not say how ResultWriter uploads; default 8 MiB, the AWS CLI\'s multipart_chunksize (https://docs.aws.amazon.com/cli/latest/topic/s3-config.html). [L]',
+      ),
     writeThroughputBytesPerSecond: z
       .number()
       .positive()
@@ -114,6 +145,7 @@ export const scenarioSchema = z
     ).prefault(1000),
     executionType: z.enum(['STANDARD', 'EXPRESS']).default('STANDARD').describe('ProcessorConfig.ExecutionType of the child workflows.'),
     childStarts: childStarts.prefault({}).describe('How fast the Map Run starts child executions.'),
+    mapRunOverhead: mapRunOverhead.prefault({}).describe('Fixed time a Map Run spends before its first read and after its last child, whatever its size.'),
     childWorkflow: childWorkflowSchema.prefault({}).describe('The workflow each child runs around its Lambda task.'),
     stateTransitions: tokenBucket('Standard state transitions')
       .optional()

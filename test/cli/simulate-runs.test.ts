@@ -62,7 +62,7 @@ describe('dmap simulate --runs', () => {
 
   it('prints the distribution in the readable summary', () => {
     const run = runDmap('simulate', 'scenarios/small-inline.yaml', '--runs', '20');
-    expect(run.stdout).toMatch(/Across 20 runs:\n {2}Wall time\s+P50 .* · P90 .* \(95 % CI .*\)/);
+    expect(run.stdout).toMatch(/Across 20 runs:\n {2}Bounded by\s+[\w-]+-bound: \d+ % of wall time.*\n {2}Wall time\s+P50 .* · P90 .* \(95 % CI .*\)/);
     expect(run.stdout).toMatch(/Map Run failed\s+in 0 of 20 runs/);
   });
 

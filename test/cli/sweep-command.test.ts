@@ -40,12 +40,12 @@ describe('dmap sweep', () => {
   });
 
   it('recommends the cheapest configuration meeting a deadline', () => {
-    const sweep = JSON.parse(flagship('--deadline', '90s').stdout);
+    const sweep = JSON.parse(flagship('--deadline', '2m30s').stdout);
     const pick = sweep.points.find((p: Point) => p.index === sweep.recommendation.pointIndex);
-    expect(pick.wallTimeSeconds.p90).toBeLessThanOrEqual(90);
+    expect(pick.wallTimeSeconds.p90).toBeLessThanOrEqual(150);
     for (const p of sweep.points as Point[]) {
       if (p.flags.some((f) => f.startsWith('fails'))) continue;
-      if (p.wallTimeSeconds.p90 <= 90) expect(p.costUsd.p90).toBeGreaterThanOrEqual(pick.costUsd.p90);
+      if (p.wallTimeSeconds.p90 <= 150) expect(p.costUsd.p90).toBeGreaterThanOrEqual(pick.costUsd.p90);
     }
   });
 

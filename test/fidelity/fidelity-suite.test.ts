@@ -19,7 +19,9 @@ describe('fidelity suite', () => {
     }
   });
 
-  it('docs/fidelity.md is up to date (run `npm run fidelity`)', async () => {
-    expect(await renderFidelityDocument(cases)).toBe(readFileSync('docs/fidelity.md', 'utf8'));
+  it('docs/fidelity.md is up to date (run `npm run fidelity`), and every fitted default matches its measurement', async () => {
+    const { markdown, drifted } = await renderFidelityDocument(cases);
+    expect(markdown).toBe(readFileSync('docs/fidelity.md', 'utf8'));
+    expect(drifted).toEqual([]);
   }, 300_000);
 });

@@ -49,7 +49,7 @@ describe('dmap import', () => {
       .replace('region: null', 'region: us-east-1')
       .replace('objectCount: null', 'objectCount: 558000')
       .replace('invocationOverheadMs: null', 'invocationOverheadMs: 50')
-      .replace('perItemDurationMs: null', 'perItemDurationMs: { type: lognormal, mean: 60, sd: 8 }');
+      .replace('perItemDurationMs: null', 'perItemDurationMs: { type: lognormal, p50: 45, p99: 130 }');
     writeFileSync(out, filled);
     const after = runDmap('validate', out);
     expect(after.status, after.stderr).toBe(0);

@@ -6,9 +6,9 @@ import type { SimulationJson } from '../../src/report/simulation-json.js';
 import { parseScenarioText } from '../../src/scenario/index.js';
 import { simulate } from '../../src/simulate.js';
 
-const IDS = ['concurrency', 'items-completed', 'wall-time', 'cost-by-line', 'cost-distribution'];
+const IDS = ['concurrency', 'items-completed', 'wall-time', 'bounded-by', 'cost-by-line', 'cost-distribution'];
 /** A unit in an axis title: (s), (min), (count), (per s) or USD. */
-const UNIT = /\((s|min|count|per s)\)|USD/;
+const UNIT = /\((s|min|count|per s|%)\)|USD/;
 
 async function simulateText(text: string, file: string, runs: number): Promise<SimulationJson> {
   const { scenario } = parseScenarioText(text, file);
@@ -22,8 +22,9 @@ async function simulateFile(file: string, runs: number): Promise<SimulationJson>
 /** The flagship with an S3 listing fast enough that 3,000 children outrun Lambda's 1,000. */
 function throttlingScenarioText(): string {
   const flagship = readFileSync('scenarios/reinvent-500k.yaml', 'utf8');
-  const text = flagship.replace(/^(\s*)pageLatencyMs:.*$/m, '$1pageLatencyMs: 10');
-  expect(text).not.toBe(flagship);
+  // Fast listing and a fast dispatch: children arrive faster than Lambda's 1,000.
+  const text = `${flagship.replace(/^(\s*)pageLatencyMs:.*$/m, '$1pageLatencyMs: 10')}\nchildStarts:\n  dispatchPerSecond: 1000\n`;
+  expect(text).toMatch(/pageLatencyMs: 10$/m);
   // The flagship already has MaxConcurrency 3,000, a 1,000 account limit and the console's
   // Retry, which retries Lambda.TooManyRequestsException.
   expect(text).toMatch(/^maxConcurrency: 3000$/m);
@@ -94,7 +95,7 @@ describe('buildCharts', () => {
     ['one run', single],
   ] as const;
 
-  it('gives five charts with unique ids, titles, captions and sentences, 960 × 480', () => {
+  it('gives six charts with unique ids, titles, captions and sentences, 960 × 480', () => {
     for (const [name, result] of cases()) {
       const charts = buildCharts(result);
       expect(charts.map((c) => c.id), name).toEqual(IDS);
@@ -169,15 +170,22 @@ describe('buildCharts', () => {
     }
   });
 
-  it('computes "throttled during the first N s" from the last throttled bucket of the median or P90 run', () => {
+  it('computes "throttled from A to B" from the first and last throttled buckets of the median or P90 run', () => {
     const band = throttling.summary.timeSeries.throttles;
+    let first = -1;
     let last = -1;
     band.p50.forEach((_, i) => {
-      if ((band.p50[i] as number) > 0 || (band.p90[i] as number) > 0) last = i;
+      if ((band.p50[i] as number) > 0 || (band.p90[i] as number) > 0) {
+        if (first < 0) first = i;
+        last = i;
+      }
     });
-    const endSeconds = (last + 1) * throttling.summary.timeSeries.bucketSeconds;
+    const bucketSeconds = throttling.summary.timeSeries.bucketSeconds;
+    const [startSeconds, endSeconds] = [first * bucketSeconds, (last + 1) * bucketSeconds];
+    // The children arrive once listing is done, so throttling starts a few seconds in.
+    expect(startSeconds).toBeGreaterThan(endSeconds / 4);
     expect(endSeconds).toBeLessThan(60);
-    expect(chart(buildCharts(throttling), 'concurrency').sentence).toContain(`first ${Number(endSeconds.toFixed(1))} s`);
+    expect(chart(buildCharts(throttling), 'concurrency').sentence).toContain(`throttled from ${Number(startSeconds.toFixed(1))} s to ${Number(endSeconds.toFixed(1))} s`);
   });
 
   it('draws median lines with p10–p90 bands filled between two datasets for several runs', () => {

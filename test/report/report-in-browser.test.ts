@@ -69,7 +69,7 @@ describe('report.html in Chromium', () => {
         return { id: c.dataset.chartId, width: c.width, painted: painted / (data.length / 4) };
       }),
     );
-    expect(canvases.map((c) => c.id)).toEqual(['concurrency', 'items-completed', 'wall-time', 'cost-by-line', 'cost-distribution']);
+    expect(canvases.map((c) => c.id)).toEqual(['concurrency', 'items-completed', 'wall-time', 'bounded-by', 'cost-by-line', 'cost-distribution']);
     for (const canvas of canvases) {
       expect(canvas.width, canvas.id).toBeGreaterThan(0);
       expect(canvas.painted, canvas.id).toBeGreaterThan(0.02);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { median } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { simulateMapRun } from '../../src/model/index.js';
+import { dominantCause, simulateMapRun } from '../../src/model/index.js';
 import { parseScenarioText } from '../../src/scenario/index.js';
 
 const FILE = 'scenarios/noaa-weather.yaml';
@@ -22,13 +22,14 @@ describe('NOAA calibration scenario', () => {
     expect(wallTimeSeconds).toBeLessThanOrEqual(150);
   });
 
-  it('is listing-bound, as the explanation says: reading takes most of the run and Lambda never throttles', () => {
+  it('lists first, as the explanation says: reading is the largest part of the critical path, and the throttles of the last children are retried', () => {
     for (const run of runs) {
       expect(run.status).toBe('SUCCEEDED');
       expect(run.itemReader.listRequests).toBe(558);
       expect(run.executionCounts.total).toBe(1116);
-      expect(run.itemReader.readCompleteMs / run.wallTimeMs).toBeGreaterThan(0.5);
-      expect(run.attempts.throttled).toBe(0);
+      expect(run.boundBy.reading / run.wallTimeMs).toBeGreaterThan(0.4);
+      expect(dominantCause(run.boundBy).cause).toBe('reading');
+      expect(run.peakConcurrentInvocations).toBeLessThanOrEqual(1000);
     }
   });
 });

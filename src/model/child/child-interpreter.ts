@@ -32,6 +32,10 @@ export interface ChildInterpreterHooks {
   childEnded(root: number, status: ChildStatus): void;
   recordGauges(): void;
   throttled(nowMs: number): void;
+  /** A thread of child `root` waits `ms` before a retry; `afterThrottle` when a throttle caused it. */
+  retryWait(root: number, ms: number, afterThrottle: boolean): void;
+  /** A thread of child `root` spends `ms` in a cold start. */
+  coldStart(root: number, ms: number): void;
 }
 
 const NO_STATE = -1;
@@ -50,6 +54,8 @@ export class ChildInterpreter implements TaskHost {
   // Counters.
   attempts = 0;
   throttles = 0;
+  /** Set by countThrottle for the attemptFailed that follows it at once. */
+  private lastAttemptThrottled = false;
   retries = 0;
   caught = 0;
   childTransitions = 0;
@@ -119,7 +125,8 @@ export class ChildInterpreter implements TaskHost {
    * A new child execution over `items`, started (after the start-rate wait) at `startMs`,
    * whose first state runs `runningInMs` from now.
    */
-  startChild(items: number, startMs: number, runningInMs: number): void {
+  /** Returns the child's root slot. */
+  startChild(items: number, startMs: number, runningInMs: number): number {
     const threads = this.threads;
     const root = threads.acquire(NO_THREAD);
     threads.items[root] = items;
@@ -129,6 +136,7 @@ export class ChildInterpreter implements TaskHost {
     // once: one event fewer per child.
     if (this.express) this.walk(root, this.program.start, runningInMs);
     else this.kernel.schedule(runningInMs, this.onChildStarted, threads.payloadOf(root));
+    return root;
   }
 
   /** Ends every thread of a child (the Map Run aborts it); the Map Run then releases it. */
@@ -307,6 +315,8 @@ export class ChildInterpreter implements TaskHost {
   }
 
   private stateFailed(thread: number, errorCode: number): void {
+    const afterThrottle = this.lastAttemptThrottled;
+    this.lastAttemptThrottled = false;
     const state = this.states[this.threads.state[thread] as number] as CompiledState;
     const error = this.errors.name(errorCode);
     const threads = this.threads;
@@ -314,6 +324,7 @@ export class ChildInterpreter implements TaskHost {
     if (delayMs >= 0) {
       threads.retried[thread] = 1;
       this.retries++;
+      this.hooks.retryWait(threads.rootOf(thread), delayMs, afterThrottle);
       this.scheduleForThread(thread, delayMs, this.onRetry);
       return;
     }
@@ -371,7 +382,12 @@ export class ChildInterpreter implements TaskHost {
 
   countThrottle(nowMs: number): void {
     this.throttles++;
+    this.lastAttemptThrottled = true;
     this.hooks.throttled(nowMs);
+  }
+
+  coldStarted(thread: number, initMs: number): void {
+    this.hooks.coldStart(this.threads.rootOf(thread), initMs);
   }
 
   billRequests(state: CompiledState, items: number): void {

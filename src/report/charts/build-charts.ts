@@ -1,5 +1,5 @@
 /**
- * The report's five charts, as Chart.js configurations plus the words around them: a
+ * The report's six charts, as Chart.js configurations plus the words around them: a
  * title, a caption (runs and seed) and one sentence computed from the data. Pure and
  * deterministic. The configurations hold no functions (no tick or legend callbacks), so
  * they survive JSON: the HTML report embeds them and the PNG renderer draws them as they
@@ -18,6 +18,7 @@ import { formatUsd } from '../format-money.js';
 import { roundTo } from '../round.js';
 import type { ChartSpec } from '../report-model.js';
 import type { SimulationJson } from '../simulation-json.js';
+import { boundedByChart } from './bounded-by-chart.js';
 
 export const CHART_WIDTH_PX = 960;
 export const CHART_HEIGHT_PX = 480;
@@ -57,6 +58,7 @@ export function buildCharts(result: SimulationJson): ChartSpec[] {
     concurrencyChart(result, caption),
     itemsCompletedChart(result, caption),
     wallTimeChart(result, caption),
+    boundedByChart(result, caption),
     costByLineChart(result, caption),
     costDistributionChart(result, caption),
   ];
@@ -484,12 +486,12 @@ function serviceColours(services: string[]): string[] {
 // ---------------------------------------------------------------------------------------
 // Shared pieces
 
-function spec(id: string, title: string, caption: string, sentence: string, config: object): ChartSpec {
+export function spec(id: string, title: string, caption: string, sentence: string, config: object): ChartSpec {
   // The typed configurations above are narrower than ChartSpec's ChartConfiguration union.
   return { id, title, caption, sentence, config: config as ChartConfiguration, widthPx: CHART_WIDTH_PX, heightPx: CHART_HEIGHT_PX };
 }
 
-function baseOptions(title: string, caption: string): ChartOptions<'line'> {
+export function baseOptions(title: string, caption: string): ChartOptions<'line'> {
   return {
     responsive: true,
     maintainAspectRatio: false,
@@ -593,7 +595,7 @@ function timeScale(axis: TimeAxis) {
 }
 
 /** `#RRGGBB` → `rgba(r,g,b,alpha)`. */
-function withAlpha(hex: string, alpha: number): string {
+export function withAlpha(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
 }

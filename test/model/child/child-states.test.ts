@@ -9,7 +9,8 @@ import { validateScenario, type Scenario } from '../../../src/scenario/index.js'
 function longForm(input: Record<string, unknown>): Scenario {
   const validation = validateScenario({
     name: 'long-form',
-    childStarts: { bucketSize: 1_000_000, refillPerSecond: 1_000_000, startLatencyMs: 0 },
+    childStarts: { bucketSize: 1_000_000, refillPerSecond: 1_000_000, dispatchBurst: 1_000_000, dispatchPerSecond: 1_000_000, startLatencyMs: 0 },
+    mapRunOverhead: { startMs: 0, closeMs: 0 },
     stateTransitions: { bucketSize: 1_000_000, refillPerSecond: 1_000_000 },
     failureDetectionLagMs: 0,
     ...input,

@@ -15,7 +15,7 @@ import { deriveStream, type Rng } from '../../../random/index.js';
 import type { LambdaFunctionConfig } from '../../../scenario/lambda-schema.js';
 import { Acquire, LambdaCapacity, type AccountEnvironments, type ConcurrencyPool } from '../../lambda-capacity.js';
 import { durationFactor } from '../../memory-speed.js';
-import { drawFrom, type Draw, type StreamKey } from '../../random-sources.js';
+import { batchDrawFrom, drawFrom, type BatchDraw, type Draw, type StreamKey } from '../../random-sources.js';
 import type { LambdaUsage } from '../../usage.js';
 import type { CompiledState } from '../child-program.js';
 import { InjectedErrors } from './injected-errors.js';
@@ -46,7 +46,9 @@ export class LambdaFunctionTask implements TaskRunner {
   private readonly speedFactor: number;
   private readonly drawInitMs: Draw;
   private readonly drawOverheadMs: Draw;
-  private readonly drawPerItemMs: Draw;
+  private readonly drawItemsMs: BatchDraw;
+  /** Undefined when the factor is the constant 1, so the common case draws nothing. */
+  private readonly drawBatchFactor: Draw | undefined;
   private readonly injected: InjectedErrors;
   private readonly injectedIsServiceError: Uint8Array;
   private readonly tooManyRequests: number;
@@ -88,7 +90,9 @@ export class LambdaFunctionTask implements TaskRunner {
     this.speedFactor = durationFactor(config.memoryMb, config.durationMeasuredAtMemoryMb ?? config.memoryMb, config.cpuBoundFraction);
     this.drawInitMs = drawFrom(config.initDurationMs, key, `${streamPrefix}.initDuration`);
     this.drawOverheadMs = drawFrom(config.invocationOverheadMs, key, `${streamPrefix}.invocationOverhead`);
-    this.drawPerItemMs = drawFrom(config.perItemDurationMs, key, `${streamPrefix}.perItemDuration`);
+    this.drawItemsMs = batchDrawFrom(config.perItemDurationMs, key, `${streamPrefix}.perItemDuration`);
+    const factor = config.batchDurationFactor;
+    this.drawBatchFactor = factor.type === 'constant' && factor.value === 1 ? undefined : drawFrom(factor, key, `${streamPrefix}.batchDurationFactor`);
     this.injected = new InjectedErrors(config.errors, host.errors, key, `${streamPrefix}.errors`);
     this.poisonRng = deriveStream(key.seed, key.replication, `${streamPrefix}.poisonItems`);
     const errors = host.errors;
@@ -121,12 +125,14 @@ export class LambdaFunctionTask implements TaskRunner {
     if (acquired === Acquire.Cold) {
       this.coldStarts++;
       initMs = this.drawInitMs();
+      host.coldStarted(thread, initMs);
     }
     if (this.capacity.busyEnvironments > this.peakBusy) this.peakBusy = this.capacity.busyEnvironments;
     host.gauges.recordGauges();
     const items = threads.items[thread] as number;
     let outcome = NO_ERROR;
-    let runMs = (this.drawOverheadMs() + this.drawPerItemMs() * items) * this.speedFactor;
+    const itemsMs = this.drawItemsMs(items) * (this.drawBatchFactor ? this.drawBatchFactor() : 1);
+    let runMs = (this.drawOverheadMs() + itemsMs) * this.speedFactor;
     if (((threads.poison[thread] as number) & this.poisonBit) !== 0) outcome = this.poisonError;
     else if (injected >= 0) outcome = this.injected.codes[injected] as number;
     if (runMs > this.lambdaTimeoutMs) {

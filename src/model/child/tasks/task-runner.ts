@@ -18,6 +18,8 @@ export interface TaskHost {
   countAttempt(): void;
   /** An attempt was throttled (a Lambda 429 or a service quota): counted and charted. */
   countThrottle(nowMs: number): void;
+  /** A new execution environment spends `initMs` starting for the thread's attempt. */
+  coldStarted(thread: number, initMs: number): void;
   /** Billed requests the attempt caused, by price key (requestsPerItem). */
   billRequests(state: CompiledState, items: number): void;
   attemptSucceeded(thread: number): void;
