@@ -3,6 +3,7 @@
  * the value.
  */
 import { UserInputError } from '../errors.js';
+import { RANK_BY, type RankBy } from '../analysis/sensitivity.js';
 import { parseBudgetUsd, parseDeadlineSeconds } from '../planner/parse-goal.js';
 
 function wholeNumber(flag: string, text: string, min: number, max: number): number {
@@ -26,6 +27,7 @@ export const parseRuns = (text: string) => wholeNumber('--runs', text, 1, 1_000_
 export const parseMaxRuns = (text: string) => wholeNumber('--max-runs', text, 1, 1_000_000);
 export const parseRunsPerMonth = (text: string) => wholeNumber('--runs-per-month', text, 1, 100_000_000);
 export const parseWorkers = (text: string) => wholeNumber('--workers', text, 1, 256);
+export const parseSensitivityRuns = (text: string) => wholeNumber('--sensitivity-runs', text, 0, 1_000_000);
 export const parsePrecision = (text: string) => positiveNumber('--precision', text, 100);
 export const parseDiscount = (text: string) => {
   const value = Number(text);
@@ -45,4 +47,17 @@ export function parseBudget(text: string): number {
   const usd = parseBudgetUsd(text);
   if (usd === undefined) throw new UserInputError([{ field: '--budget', message: 'must be an amount in USD above 0, such as 5 or $0.50', value: text }]);
   return usd;
+}
+
+export function parseRankBy(text: string): RankBy {
+  const value = text.trim() as RankBy;
+  if (!RANK_BY.includes(value)) throw new UserInputError([{ field: '--rank-by', message: `must be one of ${RANK_BY.join(', ')}`, value: text }]);
+  return value;
+}
+
+/** `--only a,b --only c`: every id named, in order, once. */
+export function collectIds(text: string, previous: string[] = []): string[] {
+  const ids = text.split(',').map((id) => id.trim());
+  if (ids.some((id) => id === '')) throw new UserInputError([{ field: '--only', message: 'has an empty id between commas', value: text }]);
+  return [...new Set([...previous, ...ids])];
 }

@@ -7,6 +7,7 @@ import { formatProblem, isUserInputError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import type { SimulateFlags } from './commands/simulate-command.js';
 import type { SweepFlags } from './commands/sweep-command.js';
+import type { SensitivityFlags } from './commands/sensitivity-command.js';
 import type { CompareFlags } from './commands/compare-command.js';
 import { parseFailIf, type FailIf } from '../planner/fail-if.js';
 import type { ImportFlags } from './commands/import-command.js';
@@ -15,7 +16,7 @@ import type { CliOutput } from './output.js';
 import { parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseWorkers } from './parse-flags.js';
 import { collectPriceOverride, type PriceOverrides } from './parse-price-override.js';
 import { parseVaryFlag, type Variation } from '../planner/variation.js';
-import { parseBudget, parseDeadline } from './parse-flags.js';
+import { collectIds, parseBudget, parseDeadline, parseRankBy, parseSensitivityRuns } from './parse-flags.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -59,6 +60,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--price <key=usd[/per]>', 'a custom price replacing the catalogue\'s, e.g. lambda.request=0.18/1000000 (repeatable)', collectPriceOverride)
     .option('--json', 'print the versioned JSON result (docs/json-output.md) instead of the summary')
     .option('--report [dir]', 'also write a report directory: report.html, summary.md, charts/*.png, result.json, CSVs (default reports/<scenario name>/)')
+    .option('--sensitivity-runs <n>', 'with --report: runs per end of each assumption in the report\'s Sensitivity section (default 100); 0 leaves it out', parseSensitivityRuns)
     .addHelpText(
       'after',
       [
@@ -103,6 +105,36 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .action(async (file: string, flags: SweepFlags) => {
       const { runSweepCommand } = await import('./commands/sweep-command.js');
       exitCode = await runSweepCommand(file, flags, io);
+    });
+
+  program
+    .command('sensitivity')
+    .description('Vary every uncertain assumption and input across its plausible range: P90 time, P90 cost and P(fail) at both ends, ranked, and what flips the outcome.')
+    .argument('<scenario>', 'scenario file (.yaml, .yml or .json)')
+    .option('--runs <n>', 'replications of the baseline and of each end of each range (default 200)', parseRuns)
+    .option('--seed <n>', 'seed shared by the baseline and every end (common random numbers)', parseSeed)
+    .option('--deadline <duration>', 'also show the chance of missing this deadline, and flips of meeting it at P90, e.g. 90s', parseDeadline)
+    .option('--rank-by <figure>', 'rank by the swing in: time (P90 wall time, default), cost (P90 cost per run) or failure (chance the Map Run fails)', parseRankBy)
+    .option('--only <ids>', 'vary only these assumptions, by id (comma-separated, repeatable), e.g. itemReader.pageLatencyMs', collectIds)
+    .option('--workers <n>', 'worker threads (default: one per core); results do not depend on it', parseWorkers)
+    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
+    .option('--json', 'print the versioned JSON result (docs/json-output.md) instead of the table')
+    .option('--report [dir]', 'also write a report directory: sensitivity.html, sensitivity.md, sensitivity.json, sensitivity.csv, charts/tornado-*.png (default reports/<scenario name>-sensitivity/)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'The ranges, their sources and confidence: docs/model.md, "Plausible ranges".',
+        '',
+        'Examples:',
+        '  $ dmap sensitivity scenarios/reinvent-500k.yaml',
+        '  $ dmap sensitivity scenarios/reinvent-500k.yaml --deadline 90s --report',
+        '  $ dmap sensitivity scenarios/reinvent-500k.yaml --only itemReader.pageLatencyMs,lambda.perItemDurationMs --json',
+      ].join('\n'),
+    )
+    .action(async (file: string, flags: SensitivityFlags) => {
+      const { runSensitivityCommand } = await import('./commands/sensitivity-command.js');
+      exitCode = await runSensitivityCommand(file, flags, io);
     });
 
   program

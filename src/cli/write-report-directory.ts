@@ -6,6 +6,7 @@
  */
 import { chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { UserInputError } from '../errors.js';
 import type { ReportFile } from '../report/report-file.js';
 
 export type { ReportFile } from '../report/report-file.js';
@@ -44,5 +45,28 @@ async function exists(path: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+const FILE_ERRORS: Record<string, string> = {
+  EEXIST: 'a file is in the way of the directory',
+  ENOTDIR: 'a file is in the way of the directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
+/**
+ * writeReportDirectory for a command: a directory that cannot be written is the user's
+ * to fix, not a bug, so it becomes a UserInputError naming `--report` and the reason.
+ */
+export async function writeReportForUser(target: string, files: ReportFile[]): Promise<void> {
+  try {
+    await writeReportDirectory(target, files);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = FILE_ERRORS[code] ?? (error as Error).message;
+    throw new UserInputError([{ field: '--report', message: `cannot write the report there (${reason}); the previous report, if any, is untouched`, value: target }]);
   }
 }

@@ -35,8 +35,12 @@ function parseValue(text: string): VariationValue {
 
 /** A deep copy of `document` with `value` set at the dotted `path` (objects created as needed). */
 export function withValueAt(document: unknown, path: string, value: VariationValue): Record<string, unknown> {
+  return withValueAtKeys(document, path.split('.'), value);
+}
+
+/** withValueAt for a path given as keys, which may themselves hold dots (a function's name). */
+export function withValueAtKeys(document: unknown, keys: readonly string[], value: unknown): Record<string, unknown> {
   const copy = structuredClone(document ?? {}) as Record<string, unknown>;
-  const keys = path.split('.');
   let node = copy;
   for (const key of keys.slice(0, -1)) {
     const next = node[key];

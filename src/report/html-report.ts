@@ -14,7 +14,12 @@
  */
 import type { AssumptionRow, ChartSpec, ReportModel, ReviewWarning } from './report-model.js';
 import type { SimulationJson } from './simulation-json.js';
-import { COST_COLUMNS, costTable, headlineFigures, mapRunCountRows, mapRunDetailRows, positive, runMeta, runStatus, warningLabel } from './report-sections.js';
+import { chartFigureHtml } from './html-chart-figure.js';
+import { escapeHtml, inlineScriptSource } from './html-escape.js';
+import { COST_COLUMNS, costTable, headlineFigures, mapRunCountRows, mapRunDetailRows, runMeta, runStatus, warningLabel } from './report-sections.js';
+import { sensitivitySectionHtml } from './sensitivity-html.js';
+
+export { escapeHtml, jsonForScript } from './html-escape.js';
 
 export interface HtmlAssets {
   /** Chart.js's UMD build (node_modules/chart.js/dist/chart.umd.js), read by the caller. */
@@ -40,6 +45,7 @@ export function renderHtmlReport(model: ReportModel, assets: HtmlAssets): string
     headlineHtml(r),
     warningsHtml(model.warnings),
     chartsHtml(model.charts),
+    ...(model.sensitivity ? [sensitivitySectionHtml(model.sensitivity.result, model.sensitivity.charts)] : []),
     costHtml(r),
     mapRunHtml(r),
     assumptionsHtml(model.assumptions),
@@ -51,30 +57,6 @@ export function renderHtmlReport(model: ReportModel, assets: HtmlAssets): string
     '</html>',
     '',
   ].join('\n');
-}
-
-// ---------------------------------------------------------------------------
-// Escaping.
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text safe in HTML content and in quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
-}
-
-/**
- * JSON that cannot end the `<script>` element holding it, nor start a comment or
- * markup inside it; still valid JSON that parses to the same value (`\u003c` is `<`).
- */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** A script's source, made unable to close its `<script>` element early. */
-function inlineScriptSource(source: string): string {
-  // `<\/script` means the same as `</script` in a JavaScript string, regex or comment.
-  return source.replace(/<\/(script)/gi, '<\\/$1');
 }
 
 // ---------------------------------------------------------------------------
@@ -123,21 +105,7 @@ function warningsHtml(warnings: ReviewWarning[]): string {
 
 function chartsHtml(charts: ChartSpec[]): string {
   if (charts.length === 0) return section('charts', 'Charts', '<p class="muted">No charts.</p>', true);
-  const figures = charts.map((c) => {
-    const id = escapeHtml(c.id);
-    const width = positive(c.widthPx, 800);
-    const height = positive(c.heightPx, 400);
-    return [
-      `<figure class="chart" id="figure-${id}">`,
-      `<h3>${escapeHtml(c.title)}</h3>`,
-      `<div class="chart-box" style="max-width:${width}px;aspect-ratio:${width}/${height}">`,
-      `<canvas data-chart-id="${id}" role="img" aria-label="${escapeHtml(c.title)}"></canvas>`,
-      '</div>',
-      `<script type="application/json" id="chart-${id}">${jsonForScript(c.config)}</script>`,
-      `<figcaption><span class="caption">${escapeHtml(c.caption)}</span> ${escapeHtml(c.sentence)}</figcaption>`,
-      '</figure>',
-    ].join('\n');
-  });
+  const figures = charts.map(chartFigureHtml);
   return section('charts', 'Charts', figures.join('\n'), true);
 }
 
@@ -247,7 +215,7 @@ function sourceClass(source: string): string {
 // ---------------------------------------------------------------------------
 // Formatting.
 
-const STYLES = `
+export const STYLES = `
 :root {
   --fg: #1b1f24; --muted: #5b6470; --line: #d8dee4; --zebra: #f6f8fa; --bg: #ffffff; --accent: #0b5cad;
   --warn-bg: #fff5e0; --warn-line: #d97706; --warn-fg: #7a3e00;
@@ -343,7 +311,7 @@ footer.report-footer p { margin: 4px 0; }
  * Draws every chart from its JSON block onto its canvas, with animation off (a report
  * is read, not watched), then sets `data-charts-ready` on the body.
  */
-const CHART_BOOT = `
+export const CHART_BOOT = `
 (function () {
   var charts = [];
   var failed = 0;

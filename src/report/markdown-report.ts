@@ -5,6 +5,7 @@
  * scenario named `<script>` or `a | b` cannot inject HTML or break a table. Pure.
  */
 import { escapeMarkdown } from './markdown-escape.js';
+import { sensitivitySectionMarkdown } from './sensitivity-markdown.js';
 import {
   COST_COLUMNS,
   costTable,
@@ -25,6 +26,7 @@ export function renderMarkdownReport(model: ReportModel): string {
     headline(r),
     warnings(model.warnings),
     charts(model.charts),
+    ...(model.sensitivity ? [sensitivitySectionMarkdown(model.sensitivity.result, model.sensitivity.charts)] : []),
     cost(r),
     mapRun(r),
     assumptions(model.assumptions),

@@ -15,7 +15,8 @@ import type { CostReport } from '../pricing/index.js';
 export const REPORT_FILE_NAMES = ['report.html', 'summary.md', 'result.json', 'cost-lines.csv', 'timeline.csv', 'charts/*.png'] as const;
 
 export async function renderReportFiles(model: ReportModel, costReport: CostReport, assets: { chartJsSource: string }): Promise<ReportFile[]> {
-  const pngs = await Promise.all(model.charts.map(async (chart) => ({ path: `charts/${chart.id}.png`, content: await renderChartPng(chart) })));
+  const charts = [...model.charts, ...(model.sensitivity?.charts ?? [])];
+  const pngs = await Promise.all(charts.map(async (chart) => ({ path: `charts/${chart.id}.png`, content: await renderChartPng(chart) })));
   return [
     { path: 'report.html', content: renderHtmlReport(model, assets) },
     { path: 'summary.md', content: renderMarkdownReport(model) },

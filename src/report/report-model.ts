@@ -4,6 +4,7 @@
  * not miss. Plain data: pure renderers turn it into text; only the CLI writes files.
  */
 import type { ChartConfiguration } from 'chart.js';
+import type { SensitivityJson } from './sensitivity-json.js';
 import type { SimulationJson } from './simulation-json.js';
 
 /** One chart, drawn the same way in the HTML (Chart.js in the browser) and as a PNG (chartjs-node-canvas). */
@@ -49,4 +50,6 @@ export interface ReportModel {
   warnings: ReviewWarning[];
   /** The exact command that reproduces this report. */
   rerunCommand: string;
+  /** What each assumption's plausible range changes, with its tornado charts (absent: not run). */
+  sensitivity?: { result: SensitivityJson; charts: ChartSpec[] };
 }

@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { replicationRecord, type ReplicationContext, type ReplicationRecord } from '../montecarlo/replication.js';
 import type { WorkerReply, WorkerRequest } from './replication-worker.js';
+import { converse } from './worker-conversation.js';
 
 export interface PoolOptions {
   workers: number;
@@ -72,30 +73,13 @@ export class ReplicationPool {
       this.options.onProgress?.(doneBefore + done);
     };
 
-    const threadsDone = this.threads.map(
-      (thread) =>
-        new Promise<void>((resolve, reject) => {
-          const onMessage = (reply: WorkerReply) => {
-            if ('done' in reply) {
-              cleanup();
-              resolve();
-              return;
-            }
-            reply.records.forEach((record, k) => (records[reply.from - from + k] = record));
-            finished(reply.records.length);
-          };
-          const onError = (error: Error) => {
-            cleanup();
-            reject(error);
-          };
-          const cleanup = () => {
-            thread.off('message', onMessage);
-            thread.off('error', onError);
-          };
-          thread.on('message', onMessage);
-          thread.on('error', onError);
-          thread.postMessage({ counter, to } satisfies WorkerRequest);
-        }),
+    const threadsDone = this.threads.map((thread) =>
+      converse<WorkerReply>(thread, { counter, to } satisfies WorkerRequest, (reply) => {
+        if ('done' in reply) return true;
+        reply.records.forEach((record, k) => (records[reply.from - from + k] = record));
+        finished(reply.records.length);
+        return false;
+      }),
     );
 
     // This thread takes its share too, yielding between takes so the workers' records

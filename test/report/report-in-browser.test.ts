@@ -31,7 +31,7 @@ afterAll(async () => {
 
 function writeReport(scenarioFile: string, runs: string): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'dmap-browser-')), 'report');
-  const run = runDmap('simulate', scenarioFile, '--runs', runs, '--report', dir);
+  const run = runDmap('simulate', scenarioFile, '--runs', runs, '--report', dir, '--sensitivity-runs', '10');
   expect(run.status, run.stderr).toBe(0);
   return join(dir, 'report.html');
 }
@@ -69,13 +69,40 @@ describe('report.html in Chromium', () => {
         return { id: c.dataset.chartId, width: c.width, painted: painted / (data.length / 4) };
       }),
     );
-    expect(canvases.map((c) => c.id)).toEqual(['concurrency', 'items-completed', 'wall-time', 'bounded-by', 'cost-by-line', 'cost-distribution']);
+    // The six charts, then the Sensitivity section's tornado charts (P(fail) only when a run failed).
+    const ids = canvases.map((c) => c.id);
+    expect(ids.slice(0, 6)).toEqual(['concurrency', 'items-completed', 'wall-time', 'bounded-by', 'cost-by-line', 'cost-distribution']);
+    expect(ids.slice(6, 8)).toEqual(['tornado-wall-time', 'tornado-cost']);
+    expect(ids.slice(8).every((id) => id === 'tornado-failure')).toBe(true);
     for (const canvas of canvases) {
       expect(canvas.width, canvas.id).toBeGreaterThan(0);
       expect(canvas.painted, canvas.id).toBeGreaterThan(0.02);
     }
     mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/report-flagship.png', fullPage: true });
+    await page.close();
+  });
+
+  it('opens sensitivity.html offline and draws its tornado charts', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'dmap-browser-')), 'sensitivity');
+    const run = runDmap('sensitivity', 'scenarios/small-inline.yaml', '--runs', '6', '--report', dir);
+    expect(run.status, run.stderr).toBe(0);
+    const { page, consoleErrors, requests } = await open(join(dir, 'sensitivity.html'));
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([]);
+    const painted = await page.$$eval('canvas', (elements) =>
+      elements.map((canvas) => {
+        const c = canvas as HTMLCanvasElement;
+        const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+        let ink = 0;
+        for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) ink++;
+        return { id: c.dataset.chartId, share: ink / (data.length / 4) };
+      }),
+    );
+    expect(painted.map((c) => c.id)).toEqual(['tornado-wall-time', 'tornado-cost']);
+    for (const chart of painted) expect(chart.share, chart.id).toBeGreaterThan(0.02);
+    mkdirSync('test-output', { recursive: true });
+    await page.screenshot({ path: 'test-output/sensitivity-small-inline.png', fullPage: true });
     await page.close();
   });
 

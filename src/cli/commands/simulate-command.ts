@@ -12,6 +12,10 @@ import type { CliOutput } from '../output.js';
 import type { PriceOverrides } from '../parse-price-override.js';
 import { progressReporter } from '../progress.js';
 import { reviewWarningsOf, type SimulationJson } from '../../report/simulation-json.js';
+import { outcomeOf } from '../../montecarlo/index.js';
+import { buildSensitivityJson, type SensitivityJson } from '../../report/sensitivity-json.js';
+import { renderSensitivityBrief } from '../../report/sensitivity-text.js';
+import { runSensitivity, type SensitivityRunOptions } from '../../runner/run-sensitivity.js';
 import { join } from 'node:path';
 
 export interface SimulateFlags {
@@ -32,7 +36,12 @@ export interface SimulateFlags {
   workload?: string;
   /** With --workload: which Distributed Map of the definition. */
   map?: string;
+  /** With --report: runs per end of each assumption in its Sensitivity section; 0 leaves it out. */
+  sensitivityRuns?: number;
 }
+
+/** Runs per end of the report's Sensitivity section: fewer than `dmap sensitivity`'s, as the report has other work to do. */
+export const REPORT_SENSITIVITY_RUNS = 100;
 
 export async function runSimulateCommand(file: string, flags: SimulateFlags, io: CliOutput): Promise<number> {
   // With --workload, `file` is a definition: its Distributed Map is imported and completed by the workload file.
@@ -82,22 +91,32 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
     }
     if (flags.report !== undefined && flags.report !== false) {
       const directory = typeof flags.report === 'string' ? flags.report : join('reports', slug(scenario.name));
+      const sensitivityRuns = flags.sensitivityRuns ?? REPORT_SENSITIVITY_RUNS;
+      // The first replications of this run are the baseline's: same scenario, seed and indexes.
+      const sensitivity =
+        sensitivityRuns > 0
+          ? await reportSensitivity({ document: loaded.document, scenario, seed: json.seed, catalogue, runs: sensitivityRuns, workers: flags.workers ?? defaultWorkerCount(), json: flags.json === true, file, sha256: sha256Hex(loaded.text), baselineOutcomes: run.records.map(outcomeOf) })
+          : undefined;
       // Report modules (charts, canvas, HTML) load only when a report is asked for.
-      const [{ buildReportModel }, { renderReportFiles }, { chartJsBrowserBundle }, { writeReportDirectory }] = await Promise.all([
+      const [{ buildReportModel }, { renderReportFiles }, { chartJsBrowserBundle }, { writeReportForUser }] = await Promise.all([
         import('../../report/build-report.js'),
         import('../../report/report-files.js'),
         import('../chart-js-source.js'),
         import('../write-report-directory.js'),
       ]);
-      const model = buildReportModel({ result: json, scenario, rawDocument: loaded.document, command: rerunCommand(file, json, flags, directory) });
+      const model = buildReportModel({
+        result: json,
+        scenario,
+        rawDocument: loaded.document,
+        command: rerunCommand(file, json, flags, directory),
+        ...(sensitivity ? { sensitivity } : {}),
+      });
       const files = await renderReportFiles(model, run.first.cost.monthly, { chartJsSource: await chartJsBrowserBundle() });
-      try {
-        await writeReportDirectory(directory, files);
-      } catch (error) {
-        // A report directory that cannot be written is the user's to fix, not a bug.
-        const code = (error as NodeJS.ErrnoException).code ?? '';
-        const reason = FILE_ERRORS[code] ?? (error as Error).message;
-        throw new UserInputError([{ field: '--report', message: `cannot write the report there (${reason}); the previous report, if any, is untouched`, value: directory }]);
+      await writeReportForUser(directory, files);
+      if (sensitivity) {
+        const brief = renderSensitivityBrief(sensitivity);
+        if (flags.json) io.err(brief);
+        else io.out(`\n${brief}`);
       }
       const where = `Report written to ${directory}/ (open ${join(directory, 'report.html')}): ${files.map((f) => f.path).join(', ')}\n`;
       if (flags.json) io.err(where);
@@ -109,14 +128,17 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
   }
 }
 
-const FILE_ERRORS: Record<string, string> = {
-  EEXIST: 'a file is in the way of the directory',
-  ENOTDIR: 'a file is in the way of the directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-};
+/** The report's Sensitivity section: each assumption at both ends of its plausible range, with a progress bar of its own. */
+async function reportSensitivity(input: Omit<SensitivityRunOptions, 'rankBy' | 'onProgress'> & { json: boolean; file: string; sha256: string }): Promise<SensitivityJson> {
+  const { json, file, sha256, ...options } = input;
+  const progress = progressReporter(!json, 'sensitivity');
+  try {
+    const { analysis } = await runSensitivity({ ...options, rankBy: 'time', ...(progress ? { onProgress: progress.update } : {}) });
+    return buildSensitivityJson({ identity: { name: options.scenario.name, description: options.scenario.description, file, sha256 }, seed: options.seed, analysis });
+  } finally {
+    progress?.stop();
+  }
+}
 
 /** A folder name from a scenario name: lower case, anything unusual becomes "-". */
 export function slug(name: string): string {
@@ -133,10 +155,11 @@ function rerunCommand(file: string, json: SimulationJson, flags: SimulateFlags, 
   for (const [key, price] of Object.entries(flags.price ?? {})) args.push('--price', `${key}=${price?.usd}${price?.per ? `/${price.per}` : ''}`);
   if (flags.workload !== undefined) args.push('--workload', flags.workload);
   if (flags.map !== undefined) args.push('--map', flags.map);
+  if (flags.sensitivityRuns !== undefined) args.push('--sensitivity-runs', String(flags.sensitivityRuns));
   args.push('--report', directory);
   return args.map(shellQuote).join(' ');
 }
 
-function shellQuote(arg: string): string {
+export function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
