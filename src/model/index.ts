@@ -7,3 +7,4 @@ export type { TimeSeries } from './time-series.js';
 export { RETRY_PRESETS } from './retry-policy.js';
 export type { Retrier, Catcher } from './retry-policy.js';
 export { BOUND_CAUSES, BOUND_CAUSE_LABELS, BOUND_VERDICTS, dominantCause, type BoundCause, type RunBounds } from './run-bounds.js';
+export type { ChildExecutionRecord, InvocationRecord, MapRunObserver } from './map-run-observer.js';

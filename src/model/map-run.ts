@@ -27,6 +27,7 @@ import type { MapRunCounts, MapRunError, MapRunResult } from './map-run-result.j
 import { drawFrom, type Draw, type StreamKey } from './random-sources.js';
 import { RESULT_RECORD_METADATA_BYTES, writeResults, type ResultBytes } from './result-writer.js';
 import { ErrorTally } from './error-tally.js';
+import type { ChildExecutionRecord, MapRunObserver } from './map-run-observer.js';
 import { CriticalPath } from './critical-path.js';
 import { expressBilledMemoryMbOf } from './express-memory.js';
 import { TimeSeriesRecorder } from './time-series.js';
@@ -37,6 +38,8 @@ export interface SimulateOptions {
   seed?: number | string;
   /** Index of this replication among several; 0 for a single run. */
   replication?: number;
+  /** Sees every invocation and child as it happens (map-run-observer.ts). */
+  observer?: MapRunObserver;
 }
 
 /** MaxConcurrency as Step Functions applies it: 0 means no user limit, and 10,000 is the hard cap. */
@@ -44,8 +47,15 @@ export function effectiveMaxConcurrency(maxConcurrency: number): number {
   return maxConcurrency === 0 ? MAP_RUN_MAX_PARALLEL_CHILDREN : Math.min(maxConcurrency, MAP_RUN_MAX_PARALLEL_CHILDREN);
 }
 
+const CHILD_STATUS_NAMES = {
+  [ChildStatus.Succeeded]: 'SUCCEEDED',
+  [ChildStatus.Failed]: 'FAILED',
+  [ChildStatus.TimedOut]: 'TIMED_OUT',
+  [ChildStatus.Aborted]: 'ABORTED',
+} as const satisfies Record<ChildStatus, ChildExecutionRecord['status']>;
+
 export function simulateMapRun(scenario: Scenario, options: SimulateOptions = {}): MapRunResult {
-  return new MapRun(scenario, { seed: options.seed ?? scenario.seed, replication: options.replication ?? 0 }).run();
+  return new MapRun(scenario, { seed: options.seed ?? scenario.seed, replication: options.replication ?? 0 }, options.observer).run();
 }
 
 class MapRun implements ChildInterpreterHooks {
@@ -110,6 +120,7 @@ class MapRun implements ChildInterpreterHooks {
   constructor(
     private readonly scenario: Scenario,
     private readonly streamKey: StreamKey,
+    private readonly observer: MapRunObserver | undefined,
   ) {
     const key = streamKey;
     const { itemReader, childWorkflow } = scenario;
@@ -157,7 +168,7 @@ class MapRun implements ChildInterpreterHooks {
 
     const maxChildren = Math.max(1, Math.min(this.maxConcurrency, this.reader.totalItems));
     this.path = new CriticalPath(maxChildren, this.startOverheadMs);
-    this.children = new ChildInterpreter(scenario, this.kernel, this.errors, key, transitionBucket, this, maxChildren);
+    this.children = new ChildInterpreter(scenario, this.kernel, this.errors, key, transitionBucket, this, maxChildren, observer);
     this.threads = this.children.threads;
     this.environments = this.children.services.environments;
   }
@@ -259,6 +270,7 @@ class MapRun implements ChildInterpreterHooks {
         break;
     }
     if (status !== ChildStatus.Aborted) this.series.itemsCompleted(now, items);
+    this.observer?.childEnded?.({ startMs: this.threads.startMs[slot] as number, endMs: now, items, status: CHILD_STATUS_NAMES[status] });
     this.path.childEnded(slot, now);
     this.releaseSlot(slot);
     if (status === ChildStatus.Failed || status === ChildStatus.TimedOut) this.checkThreshold();

@@ -23,6 +23,7 @@ import { compileChildProgram, StateKind, type ChildProgram, type CompiledState }
 import { ChildThreads, MAX_THREADS, NO_THREAD } from './child-threads.js';
 import { DownstreamServices } from './downstream-services.js';
 import type { TaskHost } from './tasks/task-runner.js';
+import type { MapRunObserver } from '../map-run-observer.js';
 
 export const ChildStatus = { Succeeded: 0, Failed: 1, TimedOut: 2, Aborted: 3 } as const;
 export type ChildStatus = (typeof ChildStatus)[keyof typeof ChildStatus];
@@ -104,6 +105,7 @@ export class ChildInterpreter implements TaskHost {
     private readonly transitionBucket: TokenBucket,
     private readonly hooks: ChildInterpreterHooks,
     maxChildren: number,
+    readonly observer?: MapRunObserver,
   ) {
     this.gauges = hooks;
     this.express = scenario.executionType === 'EXPRESS';

@@ -140,6 +140,15 @@ export class LambdaFunctionTask implements TaskRunner {
       outcome = this.lambdaUnknown;
     }
     const invocationMs = initMs + runMs;
+    host.observer?.invocation?.({
+      functionName: this.name,
+      startMs: now,
+      durationMs: runMs,
+      initMs,
+      items,
+      memoryMb: this.config.memoryMb,
+      ...(outcome === NO_ERROR ? {} : { error: host.errors.name(outcome) }),
+    });
     this.requests++;
     this.itemsProcessed += items;
     this.durationMs += invocationMs;

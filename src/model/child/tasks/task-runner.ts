@@ -9,6 +9,7 @@ import type { EventHandler, SimulationKernel } from '../../../core/index.js';
 import type { ErrorTally } from '../../error-tally.js';
 import type { ChildThreads } from '../child-threads.js';
 import type { CompiledState } from '../child-program.js';
+import type { MapRunObserver } from '../../map-run-observer.js';
 
 export interface TaskHost {
   readonly kernel: SimulationKernel;
@@ -32,6 +33,8 @@ export interface TaskHost {
   readonly onTaskTimeout: EventHandler;
   /** Records the Map Run's gauges (running children, invocations, environments) after a change. */
   readonly gauges: { recordGauges(): void };
+  /** Sees every invocation, when a tool asked (map-run-observer.ts). */
+  readonly observer?: MapRunObserver | undefined;
 }
 
 export interface TaskRunner {
