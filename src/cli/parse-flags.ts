@@ -28,6 +28,8 @@ export const parseMaxRuns = (text: string) => wholeNumber('--max-runs', text, 1,
 export const parseRunsPerMonth = (text: string) => wholeNumber('--runs-per-month', text, 1, 100_000_000);
 export const parseWorkers = (text: string) => wholeNumber('--workers', text, 1, 256);
 export const parseSensitivityRuns = (text: string) => wholeNumber('--sensitivity-runs', text, 0, 1_000_000);
+export const parseThrottles = (text: string) => wholeNumber('--throttles', text, 0, Number.MAX_SAFE_INTEGER);
+export const parseCostUsd = (text: string) => positiveNumber('--cost-usd', text, Number.MAX_SAFE_INTEGER);
 export const parsePrecision = (text: string) => positiveNumber('--precision', text, 100);
 export const parseDiscount = (text: string) => {
   const value = Number(text);

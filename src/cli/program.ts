@@ -8,12 +8,13 @@ import { TOOL_VERSION } from '../version.js';
 import type { SimulateFlags } from './commands/simulate-command.js';
 import type { SweepFlags } from './commands/sweep-command.js';
 import type { SensitivityFlags } from './commands/sensitivity-command.js';
+import type { BacktestFlags } from './commands/backtest-command.js';
 import type { CompareFlags } from './commands/compare-command.js';
 import { parseFailIf, type FailIf } from '../planner/fail-if.js';
 import type { ImportFlags } from './commands/import-command.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliOutput } from './output.js';
-import { parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseWorkers } from './parse-flags.js';
+import { parseCostUsd, parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseThrottles, parseWorkers } from './parse-flags.js';
 import { collectPriceOverride, type PriceOverrides } from './parse-price-override.js';
 import { parseVaryFlag, type Variation } from '../planner/variation.js';
 import { collectIds, parseBudget, parseDeadline, parseRankBy, parseSensitivityRuns } from './parse-flags.js';
@@ -135,6 +136,35 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .action(async (file: string, flags: SensitivityFlags) => {
       const { runSensitivityCommand } = await import('./commands/sensitivity-command.js');
       exitCode = await runSensitivityCommand(file, flags, io);
+    });
+
+  program
+    .command('backtest')
+    .description('Where a real Map Run\'s figures fall in the prediction for its scenario: percentile ranks and verdicts, the actual run marked on the charts.')
+    .argument('<scenario>', 'scenario file (.yaml, .yml or .json) of the workload that ran')
+    .requiredOption('--map-run <file>', 'the run, as `aws stepfunctions describe-map-run --map-run-arn ARN` printed it (JSON)')
+    .option('--executions <file>', 'its children, as `aws stepfunctions list-executions --map-run-arn ARN` printed them: first child start and child spans')
+    .option('--cost-usd <usd>', 'what the run cost, from the bill: compared with the predicted cost per run', parseCostUsd)
+    .option('--throttles <n>', 'throttled invocations during the run (the function\'s CloudWatch Throttles)', parseThrottles)
+    .option('--runs <n>', 'predicted runs (default 200)', parseRuns)
+    .option('--seed <n>', 'seed of the prediction (default: the scenario\'s)', parseSeed)
+    .option('--workers <n>', 'worker threads (default: one per core); results do not depend on it', parseWorkers)
+    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
+    .option('--json', 'print the versioned JSON result (docs/json-output.md) instead of the table')
+    .option('--report [dir]', 'also write the report with a Back-test section and the actual run marked on the charts (default reports/<scenario name>-backtest/)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ aws stepfunctions describe-map-run --map-run-arn "$ARN" > map-run.json',
+        '  $ aws stepfunctions list-executions --map-run-arn "$ARN" > children.json',
+        '  $ dmap backtest scenarios/noaa-weather.yaml --map-run map-run.json --executions children.json --report',
+      ].join('\n'),
+    )
+    .action(async (file: string, flags: BacktestFlags) => {
+      const { runBacktestCommand } = await import('./commands/backtest-command.js');
+      exitCode = await runBacktestCommand(file, flags, io);
     });
 
   program

@@ -32,6 +32,8 @@ export interface MapRunResult {
   childrenCompleteMs: number;
   /** The wall time split along the critical path by what bounded it (src/model/run-bounds.ts); adds up to wallTimeMs. */
   boundBy: RunBounds;
+  /** When the first child execution started (0 without children), and the mean span of an ended child from its start to its end, in ms: what ListExecutions shows of a real run. */
+  children: { firstStartMs: number; meanDurationMs: number };
   itemCounts: MapRunCounts;
   executionCounts: MapRunCounts;
   /** MaxConcurrency as the service applies it (0 and absent mean 10,000). */

@@ -95,6 +95,9 @@ class MapRun implements ChildInterpreterHooks {
   private inlineResultBytes = 0;
   private failedOrTimedOutItems = 0;
   private peakRunningChildren = 0;
+  private firstChildStartMs = Infinity;
+  private childLivesMs = 0;
+  private childrenEnded = 0;
   private peakInvocations = 0;
   private peakEnvironments = 0;
   private parentTransitions = 1; // the Map state itself
@@ -270,6 +273,10 @@ class MapRun implements ChildInterpreterHooks {
         break;
     }
     if (status !== ChildStatus.Aborted) this.series.itemsCompleted(now, items);
+    const startedMs = this.threads.startMs[slot] as number;
+    if (startedMs < this.firstChildStartMs) this.firstChildStartMs = startedMs;
+    this.childLivesMs += now - startedMs;
+    this.childrenEnded++;
     this.observer?.childEnded?.({ startMs: this.threads.startMs[slot] as number, endMs: now, items, status: CHILD_STATUS_NAMES[status] });
     this.path.childEnded(slot, now);
     this.releaseSlot(slot);
@@ -418,6 +425,10 @@ class MapRun implements ChildInterpreterHooks {
       wallTimeMs: this.endMs,
       childrenCompleteMs: this.childrenCompleteMs,
       boundBy: this.path.bounds(),
+      children: {
+        firstStartMs: Number.isFinite(this.firstChildStartMs) ? this.firstChildStartMs : 0,
+        meanDurationMs: this.childrenEnded > 0 ? this.childLivesMs / this.childrenEnded : 0,
+      },
       itemCounts: items,
       executionCounts: executions,
       effectiveMaxConcurrency: this.maxConcurrency,

@@ -35,6 +35,9 @@ export interface ReplicationCounters {
   lambdaRequests: number;
   lambdaGbSeconds: number;
   standardTransitions: number;
+  /** When the first child started, and the mean child span, in seconds (what ListExecutions shows). */
+  firstChildStartSeconds: number;
+  meanChildSeconds: number;
 }
 
 export interface ReplicationDetail {
@@ -115,6 +118,8 @@ function recordOf(context: ReplicationContext, replication: number, result: MapR
       lambdaRequests: sumOverFunctions(usage, 'requests'),
       lambdaGbSeconds: sumOverFunctions(usage, 'gbSeconds'),
       standardTransitions: usage.stepFunctions.parentTransitions + usage.stepFunctions.childTransitions,
+      firstChildStartSeconds: result.children.firstStartMs / 1000,
+      meanChildSeconds: result.children.meanDurationMs / 1000,
     },
     failuresByError: result.attempts.failuresByError,
     timeSeries: result.timeSeries,

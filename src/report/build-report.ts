@@ -10,17 +10,27 @@ import { reviewWarnings } from './review-warnings.js';
 import type { SimulationJson } from './simulation-json.js';
 import { tornadoCharts } from './charts/tornado-charts.js';
 import type { SensitivityJson } from './sensitivity-json.js';
+import type { BacktestJson } from './backtest-json.js';
 
-export function buildReportModel(input: { result: SimulationJson; scenario: Scenario; rawDocument: unknown; command: string; sensitivity?: SensitivityJson }): ReportModel {
-  const { sensitivity } = input;
+export function buildReportModel(input: {
+  result: SimulationJson;
+  scenario: Scenario;
+  rawDocument: unknown;
+  command: string;
+  sensitivity?: SensitivityJson;
+  backtest?: BacktestJson;
+}): ReportModel {
+  const { sensitivity, backtest } = input;
+  const actual = backtest?.actual;
   return {
     result: input.result,
-    charts: buildCharts(input.result),
+    charts: buildCharts(input.result, { ...(actual?.wallTimeSeconds !== undefined ? { wallTimeSeconds: actual.wallTimeSeconds } : {}), ...(actual?.costUsd !== undefined ? { costUsd: actual.costUsd } : {}) }),
     assumptions: assumptionsLedger(input),
     // An assumption whose plausible range flips the outcome is the first thing a reviewer must see.
     warnings: [...(sensitivity ? flipWarnings(sensitivity) : []), ...reviewWarnings(input.scenario, input.result)],
     rerunCommand: input.command,
     ...(sensitivity ? { sensitivity: { result: sensitivity, charts: tornadoCharts(sensitivity) } } : {}),
+    ...(backtest ? { backtest } : {}),
   };
 }
 

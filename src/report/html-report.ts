@@ -18,6 +18,7 @@ import { chartFigureHtml } from './html-chart-figure.js';
 import { escapeHtml, inlineScriptSource } from './html-escape.js';
 import { COST_COLUMNS, costTable, headlineFigures, mapRunCountRows, mapRunDetailRows, runMeta, runStatus, warningLabel } from './report-sections.js';
 import { sensitivitySectionHtml } from './sensitivity-html.js';
+import { backtestSectionHtml } from './backtest-html.js';
 
 export { escapeHtml, jsonForScript } from './html-escape.js';
 
@@ -44,6 +45,7 @@ export function renderHtmlReport(model: ReportModel, assets: HtmlAssets): string
     '<main>',
     headlineHtml(r),
     warningsHtml(model.warnings),
+    ...(model.backtest ? [backtestSectionHtml(model.backtest)] : []),
     chartsHtml(model.charts),
     ...(model.sensitivity ? [sensitivitySectionHtml(model.sensitivity.result, model.sensitivity.charts)] : []),
     costHtml(r),

@@ -6,6 +6,7 @@
  */
 import { escapeMarkdown } from './markdown-escape.js';
 import { sensitivitySectionMarkdown } from './sensitivity-markdown.js';
+import { backtestSectionMarkdown } from './backtest-markdown.js';
 import {
   COST_COLUMNS,
   costTable,
@@ -25,6 +26,7 @@ export function renderMarkdownReport(model: ReportModel): string {
     header(r),
     headline(r),
     warnings(model.warnings),
+    ...(model.backtest ? [backtestSectionMarkdown(model.backtest)] : []),
     charts(model.charts),
     ...(model.sensitivity ? [sensitivitySectionMarkdown(model.sensitivity.result, model.sensitivity.charts)] : []),
     cost(r),

@@ -4,6 +4,7 @@
  * not miss. Plain data: pure renderers turn it into text; only the CLI writes files.
  */
 import type { ChartConfiguration } from 'chart.js';
+import type { BacktestJson } from './backtest-json.js';
 import type { SensitivityJson } from './sensitivity-json.js';
 import type { SimulationJson } from './simulation-json.js';
 
@@ -52,4 +53,6 @@ export interface ReportModel {
   rerunCommand: string;
   /** What each assumption's plausible range changes, with its tornado charts (absent: not run). */
   sensitivity?: { result: SensitivityJson; charts: ChartSpec[] };
+  /** A real Map Run against this prediction (dmap backtest); its figures are also marked on the charts. */
+  backtest?: BacktestJson;
 }

@@ -52,15 +52,21 @@ interface Band {
   p90: number[];
 }
 
-export function buildCharts(result: SimulationJson): ChartSpec[] {
+/** A real run to mark on the distributions (a back-test). */
+export interface ActualMarks {
+  wallTimeSeconds?: number;
+  costUsd?: number;
+}
+
+export function buildCharts(result: SimulationJson, actual: ActualMarks = {}): ChartSpec[] {
   const caption = `${formatCount(result.runs)} ${result.runs === 1 ? 'run' : 'runs'}, seed ${result.seed}`;
   return [
     concurrencyChart(result, caption),
     itemsCompletedChart(result, caption),
-    wallTimeChart(result, caption),
+    wallTimeChart(result, caption, actual.wallTimeSeconds),
     boundedByChart(result, caption),
     costByLineChart(result, caption),
-    costDistributionChart(result, caption),
+    costDistributionChart(result, caption, actual.costUsd),
   ];
 }
 
@@ -271,7 +277,7 @@ function itemsCompletedChart(result: SimulationJson, caption: string): ChartSpec
 // ---------------------------------------------------------------------------------------
 // Histograms: wall time and cost per run
 
-function wallTimeChart(result: SimulationJson, caption: string): ChartSpec {
+function wallTimeChart(result: SimulationJson, caption: string, actualSeconds?: number): ChartSpec {
   const stats = result.summary.wallTimeSeconds;
   const minutes = stats.max > MINUTES_ABOVE_SECONDS;
   const scale = minutes ? 60 : 1;
@@ -296,10 +302,11 @@ function wallTimeChart(result: SimulationJson, caption: string): ChartSpec {
     binText: (width) => formatDuration(width * 1000),
     p50: { value: stats.p50, text: label(stats.p50) },
     p90: { value: stats.p90, text: label(stats.p90) },
+    ...(actualSeconds !== undefined ? { actual: { value: actualSeconds, text: label(actualSeconds) } } : {}),
   });
 }
 
-function costDistributionChart(result: SimulationJson, caption: string): ChartSpec {
+function costDistributionChart(result: SimulationJson, caption: string, actualUsd?: number): ChartSpec {
   const stats = result.summary.costUsd;
   const [p50, p90, max] = distinctUsd([stats.p50, stats.p90, stats.max]) as [string, string, string];
   const apart = stats.p50 > 0 ? ` (${formatPercent((stats.p90 - stats.p50) / stats.p50)} more)` : '';
@@ -321,6 +328,7 @@ function costDistributionChart(result: SimulationJson, caption: string): ChartSp
     binText: (width) => usdSignificant(width, 2),
     p50: { value: stats.p50, text: p50 },
     p90: { value: stats.p90, text: p90 },
+    ...(actualUsd !== undefined ? { actual: { value: actualUsd, text: formatUsd(actualUsd) } } : {}),
   });
 }
 
@@ -338,6 +346,8 @@ interface HistogramInput {
   binText: (width: number) => string;
   p50: { value: number; text: string };
   p90: { value: number; text: string };
+  /** A real run's value, marked on top (a back-test). */
+  actual?: { value: number; text: string };
 }
 
 /**
@@ -350,8 +360,10 @@ function histogramChart(input: HistogramInput): ChartSpec {
   const bars: Point[] = counts.map((count, i) => ({ x: s(((edges[i] as number) + (edges[i + 1] as number)) / 2), y: count }));
   const maxCount = Math.max(1, maxOf(counts));
   const width = (edges[1] as number) - (edges[0] as number);
-  const xMin = s((edges[0] as number) - width / 2);
-  const xMax = s((edges[edges.length - 1] as number) + width / 2);
+  // The actual run may lie outside every predicted bin: the axis reaches it.
+  const actualAt = input.actual?.value;
+  const xMin = s(Math.min((edges[0] as number) - width / 2, actualAt ?? Infinity));
+  const xMax = s(Math.max((edges[edges.length - 1] as number) + width / 2, actualAt ?? -Infinity));
 
   const barDataset: ChartDataset<'bar', Point[]> = {
     type: 'bar',
@@ -379,6 +391,7 @@ function histogramChart(input: HistogramInput): ChartSpec {
           marker('P50', input.p50.value, input.p50.text, CHART_PALETTE.blue, [], 1),
           marker('P90', input.p90.value, input.p90.text, CHART_PALETTE.vermillion, [8, 4], 0),
         ];
+  if (input.actual) markers.push(marker('Actual run', input.actual.value, input.actual.text, CHART_PALETTE.reddishPurple, [2, 3], -1));
 
   const options = baseOptions(input.title, input.caption) as ChartOptions<'bar' | 'line'>;
   if (options.plugins?.legend) options.plugins.legend.reverse = true;
