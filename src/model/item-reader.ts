@@ -18,8 +18,10 @@ export interface ItemReaderStats {
   listRequests: number;
   /** GetObject calls on the source file (S3 GET requests). */
   getRequests: number;
-  /** When the last item became available, in ms from the start of the Map Run. */
+  /** When the last item became available, or when reading stopped, in ms from the start of the Map Run. */
   readCompleteMs: number;
+  /** False when a failing Map Run stopped the reader before its last item. */
+  complete: boolean;
 }
 
 interface ReadPlan {
@@ -38,7 +40,7 @@ interface ReadPlan {
 }
 
 export class ItemReader {
-  readonly stats: ItemReaderStats = { listRequests: 0, getRequests: 0, readCompleteMs: 0 };
+  readonly stats: ItemReaderStats = { listRequests: 0, getRequests: 0, readCompleteMs: 0, complete: false };
   readonly totalItems: number;
   private readonly plan: ReadPlan;
   private nextRequest = 0;
@@ -84,7 +86,9 @@ export class ItemReader {
 
   /** Stops reading: a failed Map Run reads no further. */
   stop(): void {
+    if (this.stopped || this.stats.complete) return;
     this.stopped = true;
+    this.stats.readCompleteMs = this.kernel.nowMs;
   }
 
   private request(afterMs = 0): void {
@@ -120,6 +124,7 @@ export class ItemReader {
   private finish(): void {
     this.supply.exhausted = true;
     this.stats.readCompleteMs = this.kernel.nowMs;
+    this.stats.complete = true;
   }
 }
 

@@ -2,6 +2,7 @@
  * What one simulated Map Run reports, shaped like DescribeMapRun where AWS has a name
  * for the figure. https://docs.aws.amazon.com/step-functions/latest/apireference/API_DescribeMapRun.html
  */
+import type { ItemReaderStats } from './item-reader.js';
 import type { RunBounds } from './run-bounds.js';
 import type { TimeSeries } from './time-series.js';
 import type { MapRunUsage } from './usage.js';
@@ -43,11 +44,7 @@ export interface MapRunResult {
   peakRunningChildren: number;
   peakConcurrentInvocations: number;
   peakEnvironments: number;
-  itemReader: {
-    listRequests: number;
-    getRequests: number;
-    readCompleteMs: number;
-  };
+  itemReader: ItemReaderStats;
   /** Counters of what happened to invocation attempts. */
   attempts: {
     total: number;

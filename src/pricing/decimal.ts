@@ -19,6 +19,17 @@ export function plain(value: Money): string {
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
 
+/**
+ * A decimal string cut to at most `decimals` places (half up, trailing zeros dropped):
+ * for people and spreadsheets, where a repeating quotient's 60 digits are noise. The
+ * computation keeps every digit; only what is shown is cut.
+ */
+export function atMostDecimals(text: string, decimals = 12): string {
+  const point = text.indexOf('.');
+  if (point < 0 || text.length - point - 1 <= decimals) return text;
+  return plain(new Money(text).toDecimalPlaces(decimals, Money.ROUND_HALF_UP));
+}
+
 /** A quantity with thousands separators and its exact decimals: 1,234,567.5 */
 export function formatQuantity(value: Money): string {
   return groupThousands(plain(value));

@@ -39,3 +39,8 @@ export function describeBottleneck(b: Bottleneck): string {
   const next = b.next.map((n) => `${n.label} ${percent(n.share)}`).join(', ');
   return `${b.verdict}: ${percent(b.share)} of wall time${next ? ` (then ${next})` : ''}`;
 }
+
+/** "all items read after 56.1 s", or, when a failing Map Run stopped the reader, "reading stopped after 3.2 s, when the Map Run failed". */
+export function readingPhrase(reader: { complete: boolean; readCompleteSeconds: number }, duration: (seconds: number) => string): string {
+  return reader.complete ? `all items read after ${duration(reader.readCompleteSeconds)}` : `reading stopped after ${duration(reader.readCompleteSeconds)}, when the Map Run failed`;
+}

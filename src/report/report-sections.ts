@@ -9,6 +9,7 @@ import { formatUsd } from './format-money.js';
 import type { ReviewWarning } from './report-model.js';
 import { sumOverFunctions } from '../model/index.js';
 import type { SimulationJson } from './simulation-json.js';
+import { readingPhrase } from './bottleneck.js';
 
 export interface Figure {
   label: string;
@@ -172,7 +173,7 @@ export function mapRunDetailRows(r: SimulationJson): Array<[string, string]> {
   if (m.itemReader.listRequests > 0 || m.itemReader.getRequests > 0) {
     rows.push([
       'Item reader',
-      `${formatCount(m.itemReader.listRequests)} ListObjectsV2, ${formatCount(m.itemReader.getRequests)} GetObject; all items read after ${seconds(m.itemReader.readCompleteSeconds)}`,
+      `${formatCount(m.itemReader.listRequests)} ListObjectsV2, ${formatCount(m.itemReader.getRequests)} GetObject; ${readingPhrase(m.itemReader, seconds)}`,
     ]);
   }
   rows.push(

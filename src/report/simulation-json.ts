@@ -72,7 +72,8 @@ export interface SimulationJson {
     peakRunningChildren: number;
     peakConcurrentInvocations: number;
     peakEnvironments: number;
-    itemReader: { listRequests: number; getRequests: number; readCompleteSeconds: number };
+    /** `readCompleteSeconds`: when the last item was read, or, with `complete` false, when a failing Map Run stopped the reader. */
+    itemReader: { listRequests: number; getRequests: number; readCompleteSeconds: number; complete: boolean };
     attempts: MapRunResult['attempts'];
     lambda: { invocations: number; totalDurationSeconds: number };
     functions?: Record<string, Omit<NonNullable<MapRunResult['functions']>[string], 'totalDurationMs'> & { totalDurationSeconds: number }>;
@@ -206,6 +207,7 @@ function mapRunJson(result: MapRunResult, scenario: Scenario): SimulationJson['m
       listRequests: result.itemReader.listRequests,
       getRequests: result.itemReader.getRequests,
       readCompleteSeconds: seconds(result.itemReader.readCompleteMs),
+      complete: result.itemReader.complete,
     },
     attempts: result.attempts,
     lambda: { invocations: result.lambda.invocations, totalDurationSeconds: seconds(result.lambda.totalDurationMs) },

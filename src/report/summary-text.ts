@@ -6,7 +6,7 @@ import { describeTaskResource } from '../aws/task-resource.js';
 import { sumOverFunctions } from '../model/index.js';
 import { formatCount, formatDuration } from './format-duration.js';
 import { formatUsd, formatUsdFine } from './format-money.js';
-import { describeBottleneck } from './bottleneck.js';
+import { describeBottleneck, readingPhrase } from './bottleneck.js';
 import type { SimulationJson } from './simulation-json.js';
 
 export function renderSummaryText(model: SimulationJson): string {
@@ -67,7 +67,7 @@ function runSection(model: SimulationJson): string {
   const reader = run.itemReader;
   if (reader.listRequests > 0 || reader.getRequests > 0) {
     const requests = reader.listRequests > 0 ? `${formatCount(reader.listRequests)} ListObjectsV2 pages` : `${formatCount(reader.getRequests)} GET requests`;
-    rows.push(['Item reader', `${requests}, all items read after ${seconds(reader.readCompleteSeconds)}`]);
+    rows.push(['Item reader', `${requests}, ${readingPhrase(reader, seconds)}`]);
   }
   if (run.resultWriter) {
     const files = run.resultWriter.files;

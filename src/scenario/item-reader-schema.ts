@@ -15,10 +15,12 @@ const maxItems = () =>
   z
     .number()
     .int()
-    .min(1)
+    .min(0)
     .max(READER_MAX_ITEMS_LIMIT)
     .optional()
-    .describe('ReaderConfig.MaxItems: read at most this many items (up to 100,000,000); absent reads them all.');
+    // 0 is what AWS's own sample definitions write for "no limit" (and their runs read every item).
+    .transform((value) => (value === 0 ? undefined : value))
+    .describe('ReaderConfig.MaxItems: read at most this many items (up to 100,000,000); 0 or absent reads them all, as in AWS\'s sample definitions.');
 
 const inlineItems = z.strictObject({
   source: z.literal('inline').describe('Items given in the state input (no ItemReader).'),

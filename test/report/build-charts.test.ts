@@ -188,6 +188,16 @@ describe('buildCharts', () => {
     expect(chart(buildCharts(throttling), 'concurrency').sentence).toContain(`throttled from ${Number(startSeconds.toFixed(1))} s to ${Number(endSeconds.toFixed(1))} s`);
   });
 
+  it('ends the items-completed curve at the median total: every item, when every run succeeds', () => {
+    for (const [name, result] of cases()) {
+      const items = chart(buildCharts(result), 'items-completed');
+      const curve = datasetsOf(items)[0]?.data as Array<{ x: number; y: number }>;
+      const ys = curve.map((p) => p.y);
+      expect(ys.every((y, i) => i === 0 || y >= (ys[i - 1] as number)), name).toBe(true);
+      if (result.summary.failure.runsFailed === 0) expect(ys.at(-1), name).toBe(result.mapRun.itemCounts.total);
+    }
+  });
+
   it('draws median lines with p10–p90 bands filled between two datasets for several runs', () => {
     const concurrency = chart(buildCharts(flagship), 'concurrency');
     const datasets = datasetsOf(concurrency);

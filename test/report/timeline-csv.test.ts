@@ -23,7 +23,7 @@ describe('renderTimelineCsv', () => {
     expect(lines).toHaveLength(buckets + 1);
     expect(lines[0]?.split(',')).toEqual([
       'time_seconds',
-      ...SERIES.flatMap((s) => [`${s}_p10`, `${s}_p50`, `${s}_p90`]),
+      ...[...SERIES, 'items_completed_so_far'].flatMap((s) => [`${s}_p10`, `${s}_p50`, `${s}_p90`]),
       ...SERIES.map((s) => `${s}_run0`),
     ]);
 
@@ -35,6 +35,8 @@ describe('renderTimelineCsv', () => {
     const raw = json.timeSeries.itemsCompleted;
     expect(column('items_completed_run0')).toEqual(rows.map((_, i) => (i < raw.length ? String(raw[i]) : '')));
     expect(column('items_completed_run0').filter(Boolean).map(Number).reduce((a, b) => a + b, 0)).toBe(400);
+    // Items done so far: the median ends at every item, as every run finishes.
+    expect(column('items_completed_so_far_p50').at(-1)).toBe('400');
   });
 
   it('follows the bucket width and rounds away float noise', async () => {

@@ -43,7 +43,7 @@ const MINUTES_ABOVE_SECONDS = 1800;
 const TRANSPARENT = 'rgba(0,0,0,0)';
 const TEXT_COLOUR = '#333333';
 
-type TimeSeriesName = 'runningChildren' | 'runningInvocations' | 'throttles' | 'itemsCompleted';
+type TimeSeriesName = 'runningChildren' | 'runningInvocations' | 'throttles' | 'itemsCompleted' | 'itemsCompletedSoFar';
 type LineDataset = ChartDataset<'line', Point[]>;
 
 interface Band {
@@ -212,19 +212,16 @@ function throttlingPhrase(result: SimulationJson): string {
 function itemsCompletedChart(result: SimulationJson, caption: string): ChartSpec {
   const axis = timeAxisOf(result);
   const banded = result.runs > 1;
-  const perGroup = downsample(bandOf(result, 'itemsCompleted').p50, axis, 'sum');
-  const cumulative: Point[] = [{ x: 0, y: 0 }];
-  let sum = 0;
-  perGroup.forEach((count, i) => {
-    sum += count;
-    cumulative.push({ x: roundTo((axis.groups[i] as BucketGroup).endSeconds / axis.scale, 3), y: roundTo(sum, 3) });
-  });
+  // The median across runs of the items done so far (a finished run keeps its total), so
+  // the curve ends at the median total; a running sum of per-bucket medians would not.
+  const soFar = bandOf(result, 'itemsCompletedSoFar').p50;
+  const atGroupEnds = downsample(soFar, axis, 'max');
+  const cumulative: Point[] = [{ x: 0, y: 0 }, ...atGroupEnds.map((count, i) => ({ x: roundTo((axis.groups[i] as BucketGroup).endSeconds / axis.scale, 3), y: roundTo(count, 3) }))];
+  const sum = soFar[soFar.length - 1] ?? 0;
   const total = result.mapRun.itemCounts.total;
   const datasets: LineDataset[] = [
     line(
-      banded
-        ? 'Items completed: succeeded, failed or timed out (running sum of per-bucket medians across runs)'
-        : 'Items completed: succeeded, failed or timed out',
+      banded ? 'Items completed so far: succeeded, failed or timed out (median across runs)' : 'Items completed so far: succeeded, failed or timed out',
       cumulative,
       CHART_PALETTE.blue,
       { borderWidth: 2.5, fill: 'origin', backgroundColor: withAlpha(CHART_PALETTE.blue, 0.12), pointStyle: 'rect' },
@@ -245,12 +242,10 @@ function itemsCompletedChart(result: SimulationJson, caption: string): ChartSpec
   const reach = (share: number): number | undefined => {
     const target = share * total;
     const bucketMs = bucketSecondsOf(result) * 1000;
-    let running = 0;
-    const series = bandOf(result, 'itemsCompleted').p50;
-    for (let i = 0; i < series.length; i++) {
-      const count = series[i] as number;
-      if (count > 0 && running + count >= target) return (i + (target - running) / count) * bucketMs;
-      running += count;
+    for (let i = 0; i < soFar.length; i++) {
+      const before = i === 0 ? 0 : (soFar[i - 1] as number);
+      const after = soFar[i] as number;
+      if (after >= target && after > before) return (i + (target - before) / (after - before)) * bucketMs;
     }
     return undefined;
   };
@@ -557,7 +552,8 @@ interface TimeAxis {
 
 function bandOf(result: SimulationJson, name: TimeSeriesName): Band {
   if (result.runs === 1) {
-    const raw = result.timeSeries[name];
+    let sum = 0;
+    const raw = name === 'itemsCompletedSoFar' ? result.timeSeries.itemsCompleted.map((v) => (sum += v)) : result.timeSeries[name];
     return { p10: raw, p50: raw, p90: raw };
   }
   return result.summary.timeSeries[name];
