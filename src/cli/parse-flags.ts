@@ -63,3 +63,13 @@ export function collectIds(text: string, previous: string[] = []): string[] {
   if (ids.some((id) => id === '')) throw new UserInputError([{ field: '--only', message: 'has an empty id between commas', value: text }]);
   return [...new Set([...previous, ...ids])];
 }
+
+/** `--batch-sizes 50,100,250`: whole numbers ≥ 1. */
+export function parseBatchSizes(text: string): number[] {
+  const parts = text.split(',').map((part) => part.trim());
+  const sizes = parts.map(Number);
+  if (parts.length === 0 || sizes.some((size, i) => parts[i] === '' || !Number.isInteger(size) || size < 1)) {
+    throw new UserInputError([{ field: '--batch-sizes', message: 'must be whole numbers ≥ 1 separated by commas, e.g. 50,100,250', value: text }]);
+  }
+  return sizes;
+}

@@ -9,12 +9,13 @@ import type { SimulateFlags } from './commands/simulate-command.js';
 import type { SweepFlags } from './commands/sweep-command.js';
 import type { SensitivityFlags } from './commands/sensitivity-command.js';
 import type { BacktestFlags } from './commands/backtest-command.js';
+import type { WorkflowTypeFlags } from './commands/workflow-type-command.js';
 import type { CompareFlags } from './commands/compare-command.js';
 import { parseFailIf, type FailIf } from '../planner/fail-if.js';
 import type { ImportFlags } from './commands/import-command.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliOutput } from './output.js';
-import { parseCostUsd, parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseThrottles, parseWorkers } from './parse-flags.js';
+import { parseBatchSizes, parseCostUsd, parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseThrottles, parseWorkers } from './parse-flags.js';
 import { collectPriceOverride, type PriceOverrides } from './parse-price-override.js';
 import { parseVaryFlag, type Variation } from '../planner/variation.js';
 import { collectIds, parseBudget, parseDeadline, parseRankBy, parseSensitivityRuns } from './parse-flags.js';
@@ -165,6 +166,23 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .action(async (file: string, flags: BacktestFlags) => {
       const { runBacktestCommand } = await import('./commands/backtest-command.js');
       exitCode = await runBacktestCommand(file, flags, io);
+    });
+
+  program
+    .command('workflow-type')
+    .description('Standard or Express children? The cost per run of both across batch sizes, and the break-even.')
+    .argument('<scenario>', 'scenario file (.yaml, .yml or .json)')
+    .option('--batch-sizes <list>', 'items per batch to try, comma-separated (default 10,50,100,250,500,1000)', parseBatchSizes)
+    .option('--runs <n>', 'replications per batch size and type (default 20)', parseRuns)
+    .option('--seed <n>', 'seed shared by every point (common random numbers)', parseSeed)
+    .option('--workers <n>', 'worker threads (default: one per core); results do not depend on it', parseWorkers)
+    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
+    .option('--json', 'print the versioned JSON result (docs/json-output.md) instead of the table')
+    .option('--report [dir]', 'also write workflow-type.html, .md, .json and the chart (default reports/<scenario name>-workflow-type/)')
+    .addHelpText('after', '\nExamples:\n  $ dmap workflow-type scenarios/reinvent-500k.yaml\n  $ dmap workflow-type scenarios/noaa-weather.yaml --batch-sizes 100,250,500,1000 --report')
+    .action(async (file: string, flags: WorkflowTypeFlags) => {
+      const { runWorkflowTypeCommand } = await import('./commands/workflow-type-command.js');
+      exitCode = await runWorkflowTypeCommand(file, flags, io);
     });
 
   program

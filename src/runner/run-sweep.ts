@@ -5,6 +5,7 @@
  */
 import type { SweepPoint } from '../planner/sweep-points.js';
 import { pointResult, type PointResult } from '../planner/point-result.js';
+import type { SimulationSummary } from '../montecarlo/index.js';
 import type { PriceCatalogue } from '../pricing/index.js';
 import { ReplicationPool } from './replication-pool.js';
 import { runOnPool, usefulWorkers } from './run-simulation.js';
@@ -18,6 +19,11 @@ export interface SweepRunOptions {
 }
 
 export async function runSweep(points: readonly SweepPoint[], options: SweepRunOptions): Promise<PointResult[]> {
+  return (await runSweepSummaries(points, options)).map(({ point, summary }) => pointResult(point.index, point.settings, summary));
+}
+
+/** Every point's full summary, for analyses that need more than a sweep table's figures. */
+export async function runSweepSummaries(points: readonly SweepPoint[], options: SweepRunOptions): Promise<Array<{ point: SweepPoint; summary: SimulationSummary }>> {
   const total = points.length * options.runs;
   const contextOf = (point: SweepPoint) => ({ scenario: point.scenario, seed: options.seed, catalogue: options.catalogue });
   const first = points[0];
@@ -27,12 +33,12 @@ export async function runSweep(points: readonly SweepPoint[], options: SweepRunO
     workers: usefulWorkers(options.workers, options.runs - 1),
     ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(doneBefore + done, total) } : {}),
   });
-  const results: PointResult[] = [];
+  const results: Array<{ point: SweepPoint; summary: SimulationSummary }> = [];
   try {
     for (const point of points) {
       if (point !== first) pool.setContext(contextOf(point));
       const run = await runOnPool(pool, contextOf(point), { runs: options.runs, workers: options.workers });
-      results.push(pointResult(point.index, point.settings, run.summary));
+      results.push({ point, summary: run.summary });
       doneBefore += options.runs;
     }
   } finally {
