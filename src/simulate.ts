@@ -7,6 +7,7 @@ import { UserInputError } from './errors.js';
 import { formatFieldPath } from './input/field-path.js';
 import { defaultCatalogue, regionOrThrow } from './pricing/load-catalogue.js';
 import type { PriceCatalogue } from './pricing/index.js';
+import { assertFiniteFigures } from './report/finite-figures.js';
 import { reviewWarnings } from './report/review-warnings.js';
 import { buildSimulationJson, scenarioWarningsOf, type ScenarioIdentity, type SimulationJson } from './report/simulation-json.js';
 import { runSimulation, type SimulationRun } from './runner/run-simulation.js';
@@ -25,9 +26,16 @@ export interface SimulateRequest {
   workers?: number;
   /** Price catalogue (default: the shipped AWS list prices). */
   catalogue?: PriceCatalogue;
+  /** A deadline in seconds: the output then says how likely a run misses it. */
+  deadlineSeconds?: number;
   /** Where the scenario came from, for the output's `scenario` block. */
   identity?: Partial<ScenarioIdentity>;
   onProgress?: (done: number, total: number) => void;
+  /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
+  force?: boolean;
+  /** The scenario as the user wrote it (before defaults), and the catalogue's file: to name the input behind a figure that overflows. */
+  document?: unknown;
+  catalogueFile?: string;
 }
 
 export interface Simulation {
@@ -58,11 +66,20 @@ export async function simulate(input: ScenarioInput | Scenario, request: Simulat
       ...(request.precisionPercent !== undefined ? { precisionPercent: request.precisionPercent } : {}),
       ...(request.maxRuns !== undefined ? { maxRuns: request.maxRuns } : {}),
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      ...(request.force ? { force: true } : {}),
     },
   );
   const identity: ScenarioIdentity = { name: scenario.name, description: scenario.description, ...request.identity };
-  const json = buildSimulationJson({ scenario, identity, seed, run, warnings });
+  const json = buildSimulationJson({ scenario, identity, seed, run, warnings, ...(request.deadlineSeconds !== undefined ? { deadlineSeconds: request.deadlineSeconds } : {}) });
   withReviewWarnings(json, scenario);
+  // Nothing leaves the library with a NaN or an Infinity in it (finite-figures.ts).
+  assertFiniteFigures(json, {
+    document: request.document ?? input,
+    what: 'scenario',
+    catalogue,
+    ...(request.identity?.file ? { file: request.identity.file } : {}),
+    ...(request.catalogueFile ? { catalogueFile: request.catalogueFile } : {}),
+  });
   return { scenario, run, json };
 }
 

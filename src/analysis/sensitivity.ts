@@ -11,6 +11,7 @@
  * changes nothing gives exactly the baseline's figures. Pure.
  */
 import { proportionInterval, summarizeMetric, type ReplicationOutcome } from '../montecarlo/index.js';
+import { NON_NEGATIVE } from '../montecarlo/metric-summary.js';
 import type { AssumptionRange, EndName, RangeEnd } from './assumption-ranges.js';
 import { settingText, valueText, type AssumptionEnd, type AssumptionVariants } from './assumption-variants.js';
 
@@ -119,8 +120,8 @@ export function analyseSensitivity(input: SensitivityInput): SensitivityAnalysis
 export function outcomeStats(outcomes: readonly ReplicationOutcome[], deadlineSeconds?: number): OutcomeStats {
   if (outcomes.length === 0) throw new RangeError('no runs to summarise');
   const n = outcomes.length;
-  const wall = summarizeMetric(outcomes.map((o) => o.wallTimeMs / 1000));
-  const cost = summarizeMetric(outcomes.map((o) => o.costUsd));
+  const wall = summarizeMetric(outcomes.map((o) => o.wallTimeMs / 1000), NON_NEGATIVE);
+  const cost = summarizeMetric(outcomes.map((o) => o.costUsd), NON_NEGATIVE);
   const runsFailed = outcomes.filter((o) => o.failed).length;
   const stats: OutcomeStats = {
     runs: n,

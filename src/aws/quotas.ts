@@ -3,6 +3,7 @@
  * data: change a number here and every part of the model and the scenario format that
  * uses it follows.
  */
+import { ownValue } from '../own-key.js';
 
 /** S3 ListObjectsV2 returns at most 1,000 keys per call.
  *  https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html */
@@ -102,7 +103,7 @@ export function stopExecutionQuota(region: string): TokenBucketQuota {
 }
 
 export function legacyBurst(region: string): number {
-  return LAMBDA_LEGACY_BURST_BY_REGION[region] ?? LAMBDA_LEGACY_BURST_OTHER_REGIONS;
+  return ownValue(LAMBDA_LEGACY_BURST_BY_REGION, region) ?? LAMBDA_LEGACY_BURST_OTHER_REGIONS;
 }
 
 /** Lambda allocates CPU in proportion to memory; at 1,769 MB a function has one full vCPU.

@@ -12,6 +12,7 @@
  */
 import { startExecutionQuota, type TokenBucketQuota } from './quotas.js';
 import type { TaskResource } from './task-resource.js';
+import { ownValue } from '../own-key.js';
 
 export type Confidence = 'H' | 'M' | 'L';
 
@@ -401,7 +402,7 @@ const ALIASES: Readonly<Record<string, string>> = { eventbridge: 'events', bedro
 
 /** Facts for the service named in a Resource ARN (`dynamodb`, `aws-sdk:` names like `eventbridge`, `sfn`); undefined when not covered. */
 export function serviceIntegration(arnService: string): ServiceIntegrationFacts | undefined {
-  return SERVICE_INTEGRATIONS[ALIASES[arnService] ?? arnService];
+  return ownValue(SERVICE_INTEGRATIONS, ownValue(ALIASES, arnService) ?? arnService);
 }
 
 /**
@@ -508,7 +509,7 @@ export function accountApiRateLimit(arnService: string, action: string, region: 
   if (facts.service === 'ecs' && action === 'runTask') return facts.defaultRateLimitPerSecond;
   if (facts.service === 'batch' && action === 'submitJob') return facts.defaultRateLimitPerSecond;
   if (facts.service === 'events' && action === 'putEvents') {
-    const perSecond = EVENTBRIDGE_PUT_EVENTS_TPS_BY_REGION[region];
+    const perSecond = ownValue(EVENTBRIDGE_PUT_EVENTS_TPS_BY_REGION, region);
     return perSecond === undefined ? undefined : { ...facts.defaultRateLimitPerSecond, value: perSecond, what: `PutEvents requests per second per account in ${region}` };
   }
   return undefined;

@@ -4,7 +4,9 @@
  */
 import { UserInputError } from '../errors.js';
 import { closestName } from '../input/closest-name.js';
+import { isValidPer, PER_RULE } from '../pricing/per-units.js';
 import { PRICE_KEY_NAMES, type PriceKey } from '../pricing/price-keys.js';
+import { MAX_PRICE_USD } from '../scenario/numeric-bounds.js';
 
 export type PriceOverrides = Partial<Record<PriceKey, { usd: string; per?: string }>>;
 
@@ -20,5 +22,7 @@ export function collectPriceOverride(text: string, previous: PriceOverrides = {}
       { field: '--price', message: `unknown price key${suggestion ? `; did you mean \`${suggestion}\`?` : `; known keys: ${PRICE_KEY_NAMES.join(', ')}`}`, value: key },
     ]);
   }
+  if (Number(usd) > MAX_PRICE_USD) throw new UserInputError([{ field: '--price', message: `${key}: USD must be at most ${MAX_PRICE_USD.toLocaleString('en-US')}`, value: text }]);
+  if (per !== undefined && !isValidPer(per)) throw new UserInputError([{ field: '--price', message: `${key}: PER ${PER_RULE}`, value: text }]);
   return { ...previous, [key]: { usd, ...(per ? { per } : {}) } };
 }

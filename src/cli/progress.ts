@@ -4,11 +4,11 @@
  */
 import { SingleBar } from 'cli-progress';
 
-export function progressReporter(enabled: boolean, what = 'simulating'): { update: (done: number, total: number) => void; stop: () => void } | undefined {
+export function progressReporter(enabled: boolean, what = 'simulating', unit = 'runs'): { update: (done: number, total: number) => void; stop: () => void } | undefined {
   if (!enabled || !process.stderr.isTTY || process.env.CI) return undefined;
   const bar = new SingleBar({
     stream: process.stderr,
-    format: `${what} {bar} {value}/{total} runs`,
+    format: `${what} {bar} {value}/{total} ${unit}`,
     barsize: 30,
     hideCursor: true,
     clearOnComplete: true,

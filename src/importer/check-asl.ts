@@ -6,6 +6,7 @@
  * full ASL validator Step Functions runs.
  */
 import { isObject, type JsonObject } from './json-value.js';
+import { hasOwnKey } from '../own-key.js';
 
 export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'] as const;
 
@@ -25,7 +26,7 @@ export function checkAsl(definition: unknown, path: (string | number)[] = []): A
   const startAt = definition['StartAt'];
   if (typeof startAt !== 'string') {
     problems.push({ path: [...path, 'StartAt'], message: startAt === undefined ? 'is missing: an ASL definition names its first state in StartAt' : 'must be the name of a state' });
-  } else if (isObject(states) && !(startAt in states)) {
+  } else if (isObject(states) && !hasOwnKey(states, startAt)) {
     problems.push({ path: [...path, 'StartAt'], message: `names "${startAt}", which is not in States` });
   }
   if (!isObject(states)) return problems;
@@ -41,7 +42,7 @@ function checkState(state: unknown, path: (string | number)[], siblings: JsonObj
   }
   const problems: AslProblem[] = [];
   const target = (value: unknown, at: (string | number)[]) => {
-    if (value !== undefined && (typeof value !== 'string' || !(value in siblings))) {
+    if (value !== undefined && (typeof value !== 'string' || !hasOwnKey(siblings, value))) {
       problems.push({ path: at, message: `names ${JSON.stringify(value)}, which is not a state here` });
     }
   };

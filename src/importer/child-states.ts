@@ -26,6 +26,7 @@ import type { TemplateInfo } from './load-definition.js';
 import { describeTaskResource } from '../aws/task-resource.js';
 import { classifyTask, keyOf, nestedStateMachineType, type LambdaTarget, type TaskKind } from './task-kind.js';
 import { lambdaFunctionSettings } from './terraform-functions.js';
+import { ownValue, setOwn } from '../own-key.js';
 
 const WORKLOAD_FACT = 'a workload fact no definition holds';
 
@@ -48,7 +49,7 @@ export function shortFormMisfits(processor: JsonObject, at: string, template?: T
   const lambdaTasks: string[] = [];
   const catchTargets: string[] = [];
   for (const name of main) {
-    const state = states[name] as JsonObject;
+    const state = ownValue(states, name) as JsonObject;
     const type = String(state['Type']);
     if (type === 'Pass') continue;
     if (type === 'Task') {
@@ -63,7 +64,7 @@ export function shortFormMisfits(processor: JsonObject, at: string, template?: T
   }
   for (const name of reachable(states, catchTargets, false)) {
     if (main.includes(name)) continue;
-    const type = String((states[name] as JsonObject)['Type']);
+    const type = String((ownValue(states, name) as JsonObject)['Type']);
     if (!['Pass', 'Succeed', 'Fail'].includes(type)) add(`${type} state on a Catch path|${type} states on a Catch path`, name);
   }
   const reasons = [...found].map(([what, names]) => {
@@ -82,9 +83,9 @@ function reachable(states: JsonObject, starts: string[], withCatch: boolean): st
   const queue = [...starts];
   while (queue.length > 0) {
     const name = queue.shift() as string;
-    if (seen.includes(name) || !isObject(states[name])) continue;
+    if (seen.includes(name) || !isObject(ownValue(states, name))) continue;
     seen.push(name);
-    const state = states[name] as JsonObject;
+    const state = ownValue(states, name) as JsonObject;
     const choices = Array.isArray(state['Choices']) ? state['Choices'].map((c) => objectOrEmpty(c)['Next']) : [];
     const catches = withCatch && Array.isArray(state['Catch']) ? state['Catch'].map((c) => objectOrEmpty(c)['Next']) : [];
     for (const next of [state['Next'], state['Default'], ...choices, ...catches]) if (typeof next === 'string') queue.push(next);
@@ -149,7 +150,7 @@ export function childStatesToScenario(map: FoundMap, reasons: string[], notes: N
   for (const use of ctx.functions.values()) {
     const field = `functions.${use.key}`;
     notes.read(field, `invoked by ${use.tasks.map((t) => `"${t}"`).join(', ')}`, use.target.from);
-    functions[use.key] = functionBlock(field, use.target, notes, template, document);
+    setOwn(functions, use.key, functionBlock(field, use.target, notes, template, document));
   }
   return { childWorkflow, functions };
 }
@@ -164,7 +165,7 @@ function scope(asl: JsonObject, aslAt: string, field: Path, ctx: Context, top: b
   const states: JsonObject = {};
   for (const [name, state] of Object.entries(objectOrEmpty(asl['States']))) {
     if (!isObject(state)) continue;
-    states[name] = convertState(name, state, `${aslAt}.States.${name}`, [...field, 'states', name], ctx, top);
+    setOwn(states, name, convertState(name, state, `${aslAt}.States.${name}`, [...field, 'states', name], ctx, top));
   }
   out['states'] = states;
   return out;

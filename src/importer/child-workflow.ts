@@ -17,6 +17,7 @@ import { isObject, objectOrEmpty, plural, type JsonObject } from './json-value.j
 import type { TemplateInfo } from './load-definition.js';
 import { retrier } from './child-states.js';
 import { classifyTask, type LambdaTarget } from './task-kind.js';
+import { ownValue } from '../own-key.js';
 
 export type { LambdaTarget };
 
@@ -112,10 +113,10 @@ function followPath(states: JsonObject, start: string | undefined): { steps: Ste
   const steps: Step[] = [];
   const seen = new Set<string>();
   let current = start;
-  while (current !== undefined && isObject(states[current])) {
+  while (current !== undefined && isObject(ownValue(states, current))) {
     if (seen.has(current)) return { steps, loopsTo: current };
     seen.add(current);
-    const state = states[current] as JsonObject;
+    const state = ownValue(states, current) as JsonObject;
     const step: Step = { name: current, state };
     steps.push(step);
     if (state['End'] === true || state['Type'] === 'Succeed' || state['Type'] === 'Fail') break;

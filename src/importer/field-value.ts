@@ -8,6 +8,7 @@
 import { markersIn, renderIntrinsic } from './intrinsics.js';
 import { isObject, type JsonObject } from './json-value.js';
 import type { TemplateInfo } from './load-definition.js';
+import { ownValue } from '../own-key.js';
 
 export type FieldRead =
   | { kind: 'absent' }
@@ -54,7 +55,7 @@ function deployTimePlaceholder(text: string, template: TemplateInfo | undefined)
   const markers = markersIn(text);
   if (markers.length === 0) return { kind: 'none' };
   const name = markers[0] as string;
-  const parameter = template?.parameters[name];
+  const parameter = ownValue(template?.parameters, name);
   const fallback = isObject(parameter) ? parameter['Default'] : undefined;
   if (markers.length === 1 && text.trim() === `\${${name}}`) {
     if (typeof fallback === 'number') return { kind: 'parameter', name, value: fallback };

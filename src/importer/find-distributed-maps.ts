@@ -10,6 +10,7 @@
 import type { ImportNote } from './import-notes.js';
 import { formatJsonPath, isObject, type JsonObject } from './json-value.js';
 import type { StateMachine } from './load-definition.js';
+import { hasOwnKey, ownValue } from '../own-key.js';
 
 export interface FoundMap {
   machine: StateMachine;
@@ -113,10 +114,10 @@ function walkWithReasons(definition: unknown, prefix: (string | number)[], reaso
 function loopsOf(states: JsonObject): Map<string, string> {
   const names = Object.keys(states);
   const next = (name: string): string[] => {
-    const state = states[name];
+    const state = ownValue(states, name);
     if (!isObject(state)) return [];
     const choices = Array.isArray(state['Choices']) ? state['Choices'].map((c) => (isObject(c) ? c['Next'] : undefined)) : [];
-    return [state['Next'], state['Default'], ...choices].filter((t): t is string => typeof t === 'string' && t in states);
+    return [state['Next'], state['Default'], ...choices].filter((t): t is string => typeof t === 'string' && hasOwnKey(states, t));
   };
   const reachable = new Map<string, Set<string>>();
   for (const start of names) {
@@ -134,7 +135,7 @@ function loopsOf(states: JsonObject): Map<string, string> {
   for (const name of names) {
     if (!reachable.get(name)?.has(name)) continue;
     const cycle = names.filter((other) => reachable.get(name)?.has(other) && reachable.get(other)?.has(name));
-    const choice = cycle.find((other) => isObject(states[other]) && (states[other] as JsonObject)['Type'] === 'Choice');
+    const choice = cycle.find((other) => isObject(ownValue(states, other)) && (ownValue(states, other) as JsonObject)['Type'] === 'Choice');
     loops.set(name, choice ?? (cycle[0] as string));
   }
   return loops;

@@ -6,6 +6,7 @@
  * Only the partition is filled in (`aws`): ARNs are then recognisable.
  */
 import { isObject } from './json-value.js';
+import { ownValue } from '../own-key.js';
 
 /** Pseudo parameters whose value does not depend on the account or Region. */
 const KNOWN_PSEUDO: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
@@ -24,7 +25,7 @@ export function renderIntrinsic(value: unknown): string {
   const argument = value[name];
   switch (name) {
     case 'Ref':
-      return typeof argument === 'string' ? (KNOWN_PSEUDO[argument] ?? `\${${argument}}`) : '${Ref}';
+      return typeof argument === 'string' ? (ownValue(KNOWN_PSEUDO, argument) ?? `\${${argument}}`) : '${Ref}';
     case 'Fn::GetAtt': {
       const parts = Array.isArray(argument) ? argument.map(renderIntrinsic) : typeof argument === 'string' ? [argument] : [];
       return `\${${parts.join('.')}}`;
@@ -58,7 +59,7 @@ export function renderSub(argument: unknown): string {
 export function substitute(text: string, values: Readonly<Record<string, string>>): string {
   return text.replace(PLACEHOLDER, (whole, bang: string, name: string) => {
     if (bang) return `\${${name}}`;
-    return values[name] ?? KNOWN_PSEUDO[name] ?? whole;
+    return ownValue(values, name) ?? ownValue(KNOWN_PSEUDO, name) ?? whole;
   });
 }
 

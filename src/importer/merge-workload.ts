@@ -12,6 +12,7 @@ import { locatePath } from '../input/parse-located.js';
 import type { ImportedMap } from './import-definition.js';
 import { fieldPath, type ImportNote } from './import-notes.js';
 import { isObject, type JsonObject } from './json-value.js';
+import { ownValue, setOwn } from '../own-key.js';
 
 /**
  * `workload` over `imported`: objects merge field by field, anything else is replaced.
@@ -21,8 +22,8 @@ import { isObject, type JsonObject } from './json-value.js';
 export function mergeWorkload(imported: JsonObject, workload: JsonObject): JsonObject {
   const merged: JsonObject = { ...imported };
   for (const [key, value] of Object.entries(workload)) {
-    const base = merged[key];
-    merged[key] = isObject(value) && isObject(base) && sameForm(base, value) ? mergeWorkload(base, value) : value;
+    const base = ownValue(merged, key);
+    setOwn(merged, key, isObject(value) && isObject(base) && sameForm(base, value) ? mergeWorkload(base, value) : value);
   }
   return merged;
 }

@@ -18,6 +18,7 @@ import { markersIn, renderIntrinsic } from './intrinsics.js';
 import { isObject, objectOrEmpty, type JsonObject } from './json-value.js';
 import type { TemplateInfo } from './load-definition.js';
 import { lambdaFunctionSettings } from './terraform-functions.js';
+import { ownValue } from '../own-key.js';
 
 /** How a Lambda task names its function. */
 export type LambdaTarget =
@@ -135,7 +136,7 @@ function activityNamed(text: string, template: TemplateInfo | undefined): { name
     const terraform = /^aws_sfn_activity\.([\w-]+)/.exec(marker);
     if (terraform) return { name: terraform[1] as string, what: `the Terraform activity aws_sfn_activity.${terraform[1]}` };
     const logicalId = marker.split('.')[0] as string;
-    const resource = template?.resources[logicalId];
+    const resource = ownValue(template?.resources, logicalId);
     if (resource?.['Type'] === ACTIVITY_TYPE) {
       const name = objectOrEmpty(resource['Properties'])['Name'];
       return { name: typeof name === 'string' ? name : logicalId, what: `${logicalId} (${ACTIVITY_TYPE})` };
@@ -184,7 +185,7 @@ export function nestedStateMachineType(
       return { type: null, message: `StateMachineArn names the Terraform state machine aws_sfn_state_machine.${terraform[1]}, whose \`type\` the import does not read: give it (STANDARD when the resource does not set it)` };
     }
     const logicalId = marker.split('.')[0] as string;
-    const resource = template?.resources[logicalId];
+    const resource = ownValue(template?.resources, logicalId);
     const type = resource?.['Type'];
     if (typeof type !== 'string' || !STATE_MACHINE_TYPES.includes(type)) continue;
     const properties = objectOrEmpty(resource?.['Properties']);

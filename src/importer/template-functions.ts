@@ -7,6 +7,7 @@
 import { markersIn, renderIntrinsic } from './intrinsics.js';
 import { isObject, type JsonObject } from './json-value.js';
 import type { TemplateInfo } from './load-definition.js';
+import { ownValue } from '../own-key.js';
 
 const FUNCTION_TYPES = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];
 
@@ -37,7 +38,7 @@ export function findFunctionResource(reference: unknown, template: TemplateInfo 
 }
 
 function functionResource(logicalId: string, template: TemplateInfo): FunctionResource | undefined {
-  const resource = template.resources[logicalId];
+  const resource = ownValue(template.resources, logicalId);
   const type = resource?.['Type'];
   if (typeof type !== 'string' || !FUNCTION_TYPES.includes(type)) return undefined;
   return { logicalId, type, properties: isObject(resource?.['Properties']) ? resource['Properties'] : {} };
@@ -59,8 +60,8 @@ export interface FunctionSettings {
 export function functionSettings(fn: FunctionResource, template: TemplateInfo): FunctionSettings {
   const sam = fn.type === 'AWS::Serverless::Function';
   const property = (name: string): { value: unknown; from: string } | undefined => {
-    if (fn.properties[name] !== undefined) return { value: fn.properties[name], from: `Resources.${fn.logicalId}.Properties.${name}` };
-    if (sam && template.globalsFunction[name] !== undefined) return { value: template.globalsFunction[name], from: `Globals.Function.${name}` };
+    if (ownValue(fn.properties, name) !== undefined) return { value: ownValue(fn.properties, name), from: `Resources.${fn.logicalId}.Properties.${name}` };
+    if (sam && ownValue(template.globalsFunction, name) !== undefined) return { value: ownValue(template.globalsFunction, name), from: `Globals.Function.${name}` };
     return undefined;
   };
   const who = `${fn.logicalId} (${fn.type})`;
@@ -110,7 +111,7 @@ function resolveNumber(value: unknown, template: TemplateInfo): Resolved {
   if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) return { kind: 'value', value: Number(value) };
   if (isObject(value) && typeof value['Ref'] === 'string') {
     const name = value['Ref'];
-    const fallback = template.parameters[name]?.['Default'];
+    const fallback = ownValue(template.parameters, name)?.['Default'];
     const number = typeof fallback === 'number' ? fallback : typeof fallback === 'string' && /^\d+$/.test(fallback) ? Number(fallback) : undefined;
     if (number !== undefined) return { kind: 'value', value: number, via: ` (the default of template parameter ${name})` };
   }

@@ -11,6 +11,7 @@
 import { quoteBareMarkers } from './intrinsics.js';
 import type { Expr, SourcePosition } from './terraform-ast.js';
 import { parseHclTemplate } from './terraform-parser.js';
+import { hasOwnKey, ownValue } from '../own-key.js';
 
 /** A value known only when Terraform applies the configuration. */
 export class Unknown {
@@ -257,7 +258,7 @@ const FUNCTIONS: Record<string, HclFunction> = {
 };
 
 function callFunction(call: Extract<Expr, { kind: 'call' }>, scope: Scope): HclValue {
-  const fn = FUNCTIONS[call.name];
+  const fn = ownValue(FUNCTIONS, call.name);
   if (!fn) return new Unknown(call.src);
   return fn(
     call.args.map((arg) => evaluate(arg, scope)),
@@ -270,7 +271,7 @@ function callFunction(call: Extract<Expr, { kind: 'call' }>, scope: Scope): HclV
 export function renderTemplate(text: string, file: string, vars: HclValue, scope: Scope): HclValue {
   const template = parseHclTemplate(text, file);
   const templateScope: Scope = {
-    lookup: (root) => (isHclObject(vars) && root in vars ? { value: vars[root] as HclValue, used: 0 } : undefined),
+    lookup: (root) => (isHclObject(vars) && hasOwnKey(vars, root) ? { value: vars[root] as HclValue, used: 0 } : undefined),
     readFile: (path, expr) => scope.readFile(path, expr),
     resolvePath: (path) => scope.resolvePath(path),
     note: (message) => scope.note(message),

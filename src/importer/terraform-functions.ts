@@ -15,6 +15,7 @@ import type { Attribute, Block, Expr } from './terraform-ast.js';
 import { attribute, configurationScope, nestedBlock, type ScopeOptions, type TerraformConfiguration } from './terraform-configuration.js';
 import { evaluate, toJson } from './terraform-evaluate.js';
 import { findFunctionResource, functionSettings, type FunctionSettings, type SettingRead } from './template-functions.js';
+import { ownValue, setOwn } from '../own-key.js';
 
 /** A setting as written in the function's block: its value (markers for what is unknown), and how it was read. */
 export interface TerraformSetting {
@@ -65,7 +66,7 @@ export function terraformFunctions(config: TerraformConfiguration, options: Omit
       const value = read(found);
       if (value) (fn as unknown as Record<string, TerraformSetting>)[key] = value;
     }
-    functions[address] = fn;
+    setOwn(functions, address, fn);
   }
   return functions;
 }
@@ -107,7 +108,7 @@ export function findTerraformFunction(reference: unknown, template: TemplateInfo
   for (const marker of markersIn(text)) {
     const match = REFERENCE.exec(marker);
     const address = match?.[2] ?? match?.[5];
-    if (address && functions[address]) return functions[address];
+    if (address && ownValue(functions, address)) return ownValue(functions, address);
   }
   const name = /:function:([^:]+)/.exec(text)?.[1] ?? text.split(':')[0];
   return Object.values(functions).find((fn) => fn.functionName !== undefined && fn.functionName === name);

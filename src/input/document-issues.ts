@@ -23,9 +23,24 @@ export type DocumentValidation<T> = { ok: true; value: T } | { ok: false; issues
 
 /** Validates `document` against `schema`, listing every problem at once. */
 export function validateDocument<S extends z.ZodType>(schema: S, document: unknown): DocumentValidation<z.output<S>> {
+  const reserved = reservedKeyIssues(document, []);
   const parsed = schema.safeParse(document, { reportInput: true });
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, issues: parsed.error.issues.flatMap((issue) => toDocumentIssues(issue, schema, document)) };
+  if (parsed.success && reserved.length === 0) return { ok: true, value: parsed.data };
+  return { ok: false, issues: [...reserved, ...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => toDocumentIssues(issue, schema, document)))] };
+}
+
+/**
+ * `__proto__` as a name (of a function, a state, a quota, a field): zod drops such keys
+ * without a word, so the entry would silently vanish. Said instead, wherever it is.
+ */
+function reservedKeyIssues(value: unknown, path: FieldPath): DocumentIssue[] {
+  if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => reservedKeyIssues(item, [...path, i]));
+  return Object.keys(value).flatMap((key) =>
+    key === '__proto__'
+      ? [{ path: [...path, key], message: 'cannot be a name: JavaScript reserves `__proto__`; choose another' }]
+      : reservedKeyIssues((value as Record<string, unknown>)[key], [...path, key]),
+  );
 }
 
 type ZodIssue = z.core.$ZodIssue;

@@ -1,4 +1,5 @@
 import type { FieldPath } from './document-issues.js';
+import { ownValue } from '../own-key.js';
 
 /** `['lambda', 'perItemDurationMs', 'percentiles', 2, 'p']` → `lambda.perItemDurationMs.percentiles[2].p` */
 export function formatFieldPath(path: FieldPath): string {
@@ -10,5 +11,8 @@ export function formatFieldPath(path: FieldPath): string {
 
 /** The value found at `path` inside a parsed document, or undefined. */
 export function valueAt(document: unknown, path: FieldPath): unknown {
-  return path.reduce<unknown>((value, segment) => (value as Record<string | number, unknown> | undefined)?.[segment], document);
+  return path.reduce<unknown>(
+    (value, segment) => (value !== null && typeof value === 'object' ? ownValue(value as Record<string, unknown>, String(segment)) : undefined),
+    document,
+  );
 }

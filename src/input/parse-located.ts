@@ -2,10 +2,11 @@
  * Parses a YAML or JSON text (JSON is YAML 1.2) and validates it, locating every
  * problem at its line and column. Pure: the caller reads the file.
  */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, type Document, type LineCounter } from 'yaml';
 import { UserInputError, type InputProblem } from '../errors.js';
 import type { DocumentIssue, FieldPath } from './document-issues.js';
 import { formatFieldPath } from './field-path.js';
+import { loadYaml, parseYamlDocument, position } from './yaml-loading.js';
 
 export type Validation<T> = { ok: true; value: T; warnings: DocumentIssue[] } | { ok: false; issues: DocumentIssue[] };
 
@@ -18,18 +19,7 @@ export interface Located<T> {
 
 /** Throws a UserInputError listing every problem, each with file, line, column and field. */
 export function parseLocated<T>(text: string, fileName: string, validate: (document: unknown) => Validation<T>): Located<T> {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length > 0) {
-    throw new UserInputError(
-      document.errors.map((error) => ({
-        file: fileName,
-        ...position(lineCounter, error.pos[0]),
-        message: `not valid YAML or JSON: ${error.message.split('\n')[0]}`,
-      })),
-    );
-  }
-  const raw: unknown = document.toJS({ maxAliasCount: 100 });
+  const { value: raw, document, lineCounter } = loadYaml(text, fileName, { uniqueKeys: true });
   const validation = validate(raw);
   const locate = (issue: DocumentIssue): InputProblem => ({
     file: fileName,
@@ -51,18 +41,12 @@ function locateIssue(document: Document, lineCounter: LineCounter, path: FieldPa
   return {};
 }
 
-function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col };
-}
-
 function byPosition(a: InputProblem, b: InputProblem): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
 /** Line and column of the field at `path` in a YAML or JSON text (its parent when absent). */
 export function locatePath(text: string, path: FieldPath): { line?: number; column?: number } {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const { document, lineCounter } = parseYamlDocument(text);
   return locateIssue(document, lineCounter, path);
 }

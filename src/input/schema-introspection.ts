@@ -5,6 +5,7 @@
  */
 import { valueAt } from './field-path.js';
 import type { FieldPath } from './document-issues.js';
+import { ownValue } from '../own-key.js';
 
 interface SchemaNode {
   def?: Record<string, unknown>;
@@ -24,7 +25,7 @@ export function literalValuesAt(root: unknown, path: FieldPath, document: unknow
   const key = path.at(-1);
   if (key === undefined) return [];
   const parents = schemasAt(root, path.slice(0, -1), document);
-  const values = parents.flatMap((schema) => objectShapes(schema, undefined, true)).flatMap((shape) => literals(shape[key]));
+  const values = parents.flatMap((schema) => objectShapes(schema, undefined, true)).flatMap((shape) => literals(ownValue(shape, String(key))));
   return unique(values.filter((v): v is string => typeof v === 'string'));
 }
 
@@ -34,7 +35,7 @@ function schemasAt(root: unknown, path: FieldPath, document: unknown): unknown[]
   for (let i = 0; i < path.length; i++) {
     const parentValue = valueAt(document, path.slice(0, i));
     const segment = path[i] as string | number;
-    schemas = schemas.flatMap((schema) => objectShapes(schema, parentValue).flatMap((shape) => shape[segment] ?? []));
+    schemas = schemas.flatMap((schema) => objectShapes(schema, parentValue).flatMap((shape) => ownValue(shape, String(segment)) ?? []));
   }
   return schemas;
 }

@@ -17,6 +17,13 @@
  */
 import type { Rng } from '../random/rng.js';
 
+/**
+ * The longest wait before a retry: 10^18 ms, some 30 million years, as good as never. Only
+ * a BackoffRate raised to thousands of retries gets there; without a cap it would be
+ * Infinity, and the simulated clock with it.
+ */
+export const MAX_RETRY_WAIT_MS = 1e18;
+
 /** One element of a Task state's `Retry` array (ASL field names in camelCase). */
 export interface Retrier {
   errorEquals: string[];
@@ -128,9 +135,11 @@ export class RetryPolicy {
     if (retriesDone >= (this.maxAttempts[index] as number)) return -1;
     counters[at] = retriesDone + 1;
     // Retry k (1-based) waits IntervalSeconds × BackoffRate^(k−1), capped by MaxDelaySeconds.
+    // BackoffRate^k overflows to Infinity after enough retries: MAX_RETRY_WAIT_MS keeps it a time.
     const backoffMs = Math.min(
       (this.intervalMs[index] as number) * (this.backoffRate[index] as number) ** retriesDone,
       this.maxDelayMs[index] as number,
+      MAX_RETRY_WAIT_MS,
     );
     return this.fullJitter[index] === 1 ? backoffMs * rng() : backoffMs;
   }

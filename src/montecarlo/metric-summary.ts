@@ -6,6 +6,8 @@
  * - for a percentile p, distribution-free, between the order statistics whose ranks
  *   bracket n·p by 1.96 binomial standard deviations (the normal approximation to the
  *   binomial count of samples below the true percentile).
+ * An interval never leaves the quantity's domain: with few runs and a wide spread,
+ * mean − t·s/√n of a wall time can be negative, and is then 0 (`NON_NEGATIVE`).
  * Pure.
  */
 import { max, mean, min, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
@@ -33,7 +35,16 @@ export interface MetricSummary {
   };
 }
 
-export function summarizeMetric(values: readonly number[]): MetricSummary {
+/** The values a quantity can take, as [lowest, highest]. */
+export type Domain = readonly [number, number];
+export const UNBOUNDED: Domain = [-Infinity, Infinity];
+/** Times, costs, counts. */
+export const NON_NEGATIVE: Domain = [0, Infinity];
+/** Credits (a free-tier or discount line): never above 0. */
+export const NON_POSITIVE: Domain = [-Infinity, 0];
+
+/** Summarises `values`, keeping every interval inside `domain`. */
+export function summarizeMetric(values: readonly number[], domain: Domain = UNBOUNDED): MetricSummary {
   if (values.length === 0) throw new RangeError('cannot summarise an empty sample');
   const sorted = Float64Array.from(values).sort();
   const list = Array.from(sorted);
@@ -53,7 +64,7 @@ export function summarizeMetric(values: readonly number[]): MetricSummary {
     p95: percentile(95),
     p99: percentile(99),
     ci95: {
-      mean: [average - halfWidth, average + halfWidth],
+      mean: [Math.max(domain[0], average - halfWidth), Math.min(domain[1], average + halfWidth)],
       p50: percentileInterval(list, 0.5),
       p90: percentileInterval(list, 0.9),
       p95: percentileInterval(list, 0.95),

@@ -32,6 +32,8 @@ export interface ReplicationCounters {
   failedItems: number;
   timedOutItems: number;
   pendingItems: number;
+  /** Items of Standard children stopped when the Map Run failed. */
+  abortedItems: number;
   lambdaRequests: number;
   lambdaGbSeconds: number;
   standardTransitions: number;
@@ -115,6 +117,7 @@ function recordOf(context: ReplicationContext, replication: number, result: MapR
       failedItems: result.itemCounts.failed,
       timedOutItems: result.itemCounts.timedOut,
       pendingItems: result.itemCounts.pending,
+      abortedItems: result.itemCounts.aborted,
       lambdaRequests: sumOverFunctions(usage, 'requests'),
       lambdaGbSeconds: sumOverFunctions(usage, 'gbSeconds'),
       standardTransitions: usage.stepFunctions.parentTransitions + usage.stepFunctions.childTransitions,

@@ -6,7 +6,8 @@
  */
 import { quantile } from 'simple-statistics';
 import { BOUND_CAUSES, type BoundCause, type TimeSeries } from '../model/index.js';
-import { proportionInterval, summarizeMetric, type MetricSummary } from './metric-summary.js';
+import { withCommonBucketWidth } from '../model/time-series.js';
+import { NON_NEGATIVE, NON_POSITIVE, proportionInterval, summarizeMetric, type MetricSummary } from './metric-summary.js';
 import type { ReplicationCounters, ReplicationRecord } from './replication.js';
 
 export interface Band {
@@ -54,16 +55,17 @@ export function summarizeReplications(records: readonly ReplicationRecord[]): Si
   const lineKeys = [...new Set(records.flatMap((r) => Object.keys(r.costByLine)))].sort();
   const counterKeys = Object.keys((records[0] as ReplicationRecord).counters).sort() as Array<keyof ReplicationCounters>;
   const runsFailed = records.filter((r) => r.failed).length;
-  const series = records.map((r) => r.timeSeries);
+  // A long run may have widened its buckets (time-series.ts): bands need one width.
+  const series = withCommonBucketWidth(records.map((r) => r.timeSeries));
   const wallTimes = records.map((r) => r.wallTimeMs / 1000);
   const costs = records.map((r) => r.costUsd);
   return {
     runs: records.length,
     histograms: { wallTimeSeconds: histogram(wallTimes), costUsd: histogram(costs) },
-    wallTimeSeconds: summarizeMetric(wallTimes),
-    costUsd: summarizeMetric(costs),
-    costByLine: Object.fromEntries(lineKeys.map((key) => [key, summarizeMetric(records.map((r) => r.costByLine[key] ?? 0))])),
-    counters: Object.fromEntries(counterKeys.map((key) => [key, summarizeMetric(records.map((r) => r.counters[key]))])) as SimulationSummary['counters'],
+    wallTimeSeconds: summarizeMetric(wallTimes, NON_NEGATIVE),
+    costUsd: summarizeMetric(costs, NON_NEGATIVE),
+    costByLine: Object.fromEntries(lineKeys.map((key) => [key, lineSummary(records.map((r) => r.costByLine[key] ?? 0))])),
+    counters: Object.fromEntries(counterKeys.map((key) => [key, summarizeMetric(records.map((r) => r.counters[key]), NON_NEGATIVE)])) as SimulationSummary['counters'],
     failure: { runsFailed, probability: runsFailed / records.length, ci95: proportionInterval(runsFailed, records.length) },
     failuresByError: sumByKey(records.map((r) => r.failuresByError)),
     boundByShare: meanShares(records),
@@ -73,6 +75,11 @@ export function summarizeReplications(records: readonly ReplicationRecord[]): Si
       itemsCompletedSoFar: band(series.map((s) => runningSum(s.itemsCompleted)), 'last'),
     },
   };
+}
+
+/** A cost line: a charge is never below 0, a credit (free tier, discount) never above. */
+function lineSummary(values: number[]): MetricSummary {
+  return summarizeMetric(values, values.some((v) => v < 0) ? NON_POSITIVE : NON_NEGATIVE);
 }
 
 /** Each cause's share of each run's wall time, averaged over the runs. */

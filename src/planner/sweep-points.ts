@@ -7,6 +7,7 @@ import { UserInputError, type InputProblem } from '../errors.js';
 import { formatFieldPath } from '../input/field-path.js';
 import { validateScenario, type Scenario } from '../scenario/index.js';
 import { combinations, withValueAt, type Variation, type VariationValue } from './variation.js';
+import { ownValue } from '../own-key.js';
 
 export interface SweepPoint {
   index: number;
@@ -57,6 +58,6 @@ function dedupe(problems: InputProblem[]): InputProblem[] {
 function functionAt(scenario: Scenario, path: string): { prefix: string; config: { memoryMb: number; durationMeasuredAtMemoryMb?: number | undefined } } | undefined {
   if (path === 'lambda.memoryMb') return scenario.lambda ? { prefix: 'lambda', config: scenario.lambda } : undefined;
   const name = /^functions\.([^.]+)\.memoryMb$/.exec(path)?.[1];
-  const config = name === undefined ? undefined : scenario.functions[name];
+  const config = name === undefined ? undefined : ownValue(scenario.functions, name);
   return config ? { prefix: `functions.${name}`, config } : undefined;
 }

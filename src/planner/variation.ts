@@ -5,6 +5,7 @@
  * again, so a sweep can set any field the scenario format has, with the same checks.
  */
 import { UserInputError } from '../errors.js';
+import { ownValue, setOwn } from '../own-key.js';
 
 export type VariationValue = number | string | boolean;
 
@@ -43,11 +44,11 @@ export function withValueAtKeys(document: unknown, keys: readonly string[], valu
   const copy = structuredClone(document ?? {}) as Record<string, unknown>;
   let node = copy;
   for (const key of keys.slice(0, -1)) {
-    const next = node[key];
-    if (next === null || typeof next !== 'object' || Array.isArray(next)) node[key] = {};
-    node = node[key] as Record<string, unknown>;
+    const next = ownValue(node, key);
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) setOwn(node, key, {});
+    node = ownValue(node, key) as Record<string, unknown>;
   }
-  node[keys.at(-1) as string] = value;
+  setOwn(node, keys.at(-1) as string, value);
   return copy;
 }
 

@@ -4,6 +4,8 @@
  * the same format (`--catalogue`).
  */
 import { z } from 'zod';
+import { isValidPer, PER_RULE } from './per-units.js';
+import { hasOwnKey } from '../own-key.js';
 
 const decimalString = z
   .string()
@@ -22,7 +24,7 @@ const price = z
       .min(1)
       .optional()
       .describe('Volume tiers on the monthly total (instead of `usd`). A last tier with a bound means no price is known beyond it: usage there is reported unpriced.'),
-    per: decimalString.default('1').describe('How many units the price is for: "1000" for a price per 1,000.'),
+    per: decimalString.refine(isValidPer, PER_RULE).default('1').describe('How many units the price is for: "1000" for a price per 1,000; at least 1.'),
     unit: z.string().min(1).describe('What is counted, e.g. "state transitions", "GB-seconds".'),
     source: z.string().min(1).describe('Key of the source in `sources`.'),
     confidence: z.enum(['V', 'S']).optional().describe('V: verified on an AWS page; S: secondary sources.'),
@@ -71,13 +73,13 @@ export const catalogueSchema = z
   .superRefine((catalogue, ctx) => {
     for (const [region, { prices }] of Object.entries(catalogue.regions)) {
       for (const [key, p] of Object.entries(prices)) {
-        if (!(p.source in catalogue.sources)) {
+        if (!hasOwnKey(catalogue.sources, p.source)) {
           ctx.addIssue({ code: 'custom', path: ['regions', region, 'prices', key, 'source'], message: 'names no entry of `sources`', input: p.source });
         }
       }
     }
     for (const [key, entry] of Object.entries(catalogue.freeTier)) {
-      if (!(entry.source in catalogue.sources)) {
+      if (!hasOwnKey(catalogue.sources, entry.source)) {
         ctx.addIssue({ code: 'custom', path: ['freeTier', key, 'source'], message: 'names no entry of `sources`', input: entry.source });
       }
     }

@@ -12,6 +12,7 @@ import { Money, toCents } from './decimal.js';
 import { FREE_TIER_KEY_OF, PRICE_KEYS, type PriceKey } from './price-keys.js';
 import { PricingError } from './pricing-error.js';
 import { splitIntoTiers, type TierBand } from './tiers.js';
+import { ownValue } from '../own-key.js';
 
 export interface PricingOptions {
   /** Subtract the account's monthly free tier, as credit lines. Off by default: it belongs to the whole account. */
@@ -50,7 +51,7 @@ const ZERO = new Money(0);
 
 /** Prices `quantities` (one entry per key, in PRICE_KEYS order) in `regionName`. */
 export function priceCharges(quantities: readonly KeyQuantity[], regionName: string, catalogue: PriceCatalogue, options: PricingOptions): PricedCharges {
-  const region = catalogue.regions[regionName];
+  const region = ownValue(catalogue.regions, regionName);
   if (!region) {
     throw new PricingError(
       `no prices for Region "${regionName}" in catalogue ${catalogue.name} ${catalogue.version}; it has: ${Object.keys(catalogue.regions).sort().join(', ')}`,
@@ -61,7 +62,7 @@ export function priceCharges(quantities: readonly KeyQuantity[], regionName: str
   let totalUsd = ZERO;
   for (const { key, quantity } of quantities) {
     if (quantity.isZero()) continue;
-    const price = appliedPrice(key, region.prices[key], options);
+    const price = appliedPrice(key, ownValue(region.prices, key), options);
     if (!price) {
       charges.push({ kind: 'unpriced', key, quantity, price: undefined });
       continue;
@@ -79,7 +80,7 @@ export function priceCharges(quantities: readonly KeyQuantity[], regionName: str
     if (split.unpriced.greaterThan(0)) charges.push({ kind: 'unpriced', key, quantity: split.unpriced, price });
 
     const freeKey = FREE_TIER_KEY_OF[key];
-    const freeEntry = freeKey ? catalogue.freeTier[freeKey] : undefined;
+    const freeEntry = freeKey ? ownValue(catalogue.freeTier, freeKey) : undefined;
     if (!options.freeTier || !freeKey || !freeEntry) continue;
     const free = freeLeft.get(freeKey) ?? new Money(freeEntry.quantity);
     if (!free.greaterThan(0)) continue;
@@ -113,7 +114,7 @@ export function chargeName(charge: Charge): { service: string; item: string } {
 }
 
 function appliedPrice(key: PriceKey, catalogued: CataloguePrice | undefined, options: PricingOptions): AppliedPrice | undefined {
-  const override = options.priceOverrides?.[key];
+  const override = ownValue(options.priceOverrides, key);
   if (!override) return catalogued && { ...catalogued, overridden: false };
   return {
     usd: override.usd,

@@ -8,6 +8,7 @@ import { validateDocument } from '../input/document-issues.js';
 import { catalogueSchema, type PriceCatalogue } from './catalogue-schema.js';
 import defaultCatalogueJson from './catalogues/aws-list-prices.json' with { type: 'json' };
 import { PricingError } from './pricing-error.js';
+import { hasOwnKey } from '../own-key.js';
 
 let cached: PriceCatalogue | undefined;
 
@@ -30,7 +31,7 @@ export async function loadCatalogueFile(file: string): Promise<PriceCatalogue> {
 }
 
 export function regionOrThrow(catalogue: PriceCatalogue, region: string): void {
-  if (!catalogue.regions[region]) throw new PricingError(`${missingRegionMessage(catalogue)} (got "${region}")`, 'region');
+  if (!hasOwnKey(catalogue.regions, region)) throw new PricingError(`${missingRegionMessage(catalogue)} (got "${region}")`, 'region');
 }
 
 /** "not in catalogue X; it has: ..." — the rule broken by a Region the catalogue lacks. */

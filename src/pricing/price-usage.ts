@@ -15,6 +15,7 @@ import { formatQuantity, Money, plain, toCents } from './decimal.js';
 import { PRICE_KEYS, type PriceKey } from './price-keys.js';
 import type { PricingUsage, UsageQuantity } from './pricing-usage.js';
 import { tierLabel } from './tiers.js';
+import { ownValue } from '../own-key.js';
 
 export type { PricingOptions } from './charges.js';
 
@@ -113,7 +114,7 @@ function costLine(charge: Charge, derivations: Map<PriceKey, string>, catalogue:
   const perText = price.per === '1' ? '' : ` per ${formatQuantity(new Money(price.per))}`;
   if (charge.kind === 'charge') {
     const label = tierLabel(charge.band, price.unit);
-    const source = price.overridden ? 'price override' : catalogue.sources[price.source]?.url;
+    const source = price.overridden ? 'price override' : ownValue(catalogue.sources, price.source)?.url;
     return {
       ...base,
       unit: price.unit,
@@ -125,8 +126,8 @@ function costLine(charge: Charge, derivations: Map<PriceKey, string>, catalogue:
       ...(source ? { source } : {}),
     };
   }
-  const entry = catalogue.freeTier[charge.freeKey];
-  const source = entry && catalogue.sources[entry.source]?.url;
+  const entry = ownValue(catalogue.freeTier, charge.freeKey);
+  const source = entry && ownValue(catalogue.sources, entry.source)?.url;
   return {
     ...base,
     unit: price.unit,

@@ -4,14 +4,20 @@
  * quantities are taken as one month's totals.
  */
 import { z } from 'zod';
-import { LAMBDA_MAX_MEMORY_MB, LAMBDA_MIN_MEMORY_MB } from '../aws/quotas.js';
+import { EXPRESS_MAX_DURATION_MS, LAMBDA_MAX_MEMORY_MB, LAMBDA_MAX_TIMEOUT_SECONDS, LAMBDA_MIN_MEMORY_MB } from '../aws/quotas.js';
+import { MAX_BILLED_MEMORY_MB } from '../scenario/numeric-bounds.js';
 import { validateDocument } from '../input/document-issues.js';
 import type { Validation } from '../input/parse-located.js';
 import { Money, plain } from './decimal.js';
 import { PRICE_KEY_NAMES, PRICE_KEYS, type PriceKey } from './price-keys.js';
 import type { PricingUsage, UsageQuantity } from './pricing-usage.js';
 
-const count = () => z.number().min(0).finite();
+/** A month's total of anything: 10^15 requests, GB-seconds or GB is far beyond any account, and keeps every cost finite. */
+const MAX_MONTHLY_QUANTITY = 1e15;
+/** Lambda bills at most the 15-minute timeout plus the 10-second INIT phase per request. */
+const LAMBDA_MAX_BILLED_MS = LAMBDA_MAX_TIMEOUT_SECONDS * 1000 + 10_000;
+
+const count = () => z.number().min(0).max(MAX_MONTHLY_QUANTITY);
 
 const lambdaFunction = z
   .strictObject({
@@ -19,7 +25,7 @@ const lambdaFunction = z
     architecture: z.enum(['x86_64', 'arm64']),
     memoryMb: z.number().int().min(LAMBDA_MIN_MEMORY_MB).max(LAMBDA_MAX_MEMORY_MB),
     requests: count().int(),
-    averageDurationMs: count().optional().describe('Average billed duration per request, in ms (INIT included on cold starts).'),
+    averageDurationMs: count().max(LAMBDA_MAX_BILLED_MS).optional().describe('Average billed duration per request, in ms (INIT included on cold starts); at most 910,000 (the 15-minute timeout and the 10 s INIT phase).'),
     gbSeconds: count().optional().describe('Total compute in GB-seconds, instead of averageDurationMs.'),
     ephemeralStorageMb: z.number().int().min(512).max(10_240).optional().describe('Configured /tmp size; above 512 MB is billed.'),
   })
@@ -41,8 +47,8 @@ export const usageDocumentSchema = z.strictObject({
       express: z
         .strictObject({
           requests: count().int(),
-          averageBilledDurationMs: count().describe('Average of the executions\' billed durations, in ms (each billed duration is rounded up to 100 ms).'),
-          billedMemoryMb: z.number().int().min(64).multipleOf(64).describe('Billed memory per execution, in MB (64 MB steps).'),
+          averageBilledDurationMs: count().max(EXPRESS_MAX_DURATION_MS).describe('Average of the executions\' billed durations, in ms (each billed duration is rounded up to 100 ms); at most 300,000, as an Express execution runs at most 5 minutes.'),
+          billedMemoryMb: z.number().int().min(64).max(MAX_BILLED_MEMORY_MB).multipleOf(64).describe('Billed memory per execution, in MB (64 MB steps).'),
         })
         .optional(),
     })

@@ -29,7 +29,8 @@ const COMMAND_LINE = 'command line';
 const TOOL = 'tool';
 
 /** Top-level fields given their own rows after the flattened scenario (they reflect what the run used). */
-const OWN_ROWS = new Set(['$schema', 'seed', 'region', 'pricing']);
+const OWN_ROWS = new Set(['$schema', 'seed', 'region', 'pricing', 'provenance']);
+const FITTED = 'fitted';
 
 const DISTRIBUTION_TYPES = new Set(['constant', 'uniform', 'normal', 'lognormal', 'exponential', 'triangular', 'empirical']);
 
@@ -44,6 +45,7 @@ export function assumptionsLedger(input: AssumptionsInput): AssumptionRow[] {
     if (OWN_ROWS.has(key)) continue;
     flatten(fields[key], [key], childSchema(root, key, fields), rawDocument, rows);
   }
+  if (scenario.provenance) markFitted(rows, scenario.provenance);
   rows.push(...runRows(input, root));
   return rows;
 }
@@ -90,6 +92,22 @@ function withSource(row: { name: string; value: string }, path: Segment[], schem
   }
   const note = schema?.description;
   return note ? { ...row, source: DEFAULT, note } : { ...row, source: DEFAULT };
+}
+
+/**
+ * Rows of fields `dmap calibrate` fitted (the scenario's `provenance` names them) say
+ * so, with where the value came from: files, observations, method and fit quality.
+ */
+function markFitted(rows: AssumptionRow[], provenance: NonNullable<Scenario['provenance']>): void {
+  for (const row of rows) {
+    // Provenance keys are dotted throughout (functions.my-fn.memoryMb); row names bracket such keys.
+    const key = row.name.replace(/\["([^"]+)"\]/g, '.$1');
+    const entry = Object.prototype.hasOwnProperty.call(provenance, key) ? provenance[key] : undefined;
+    if (!entry) continue;
+    const observations = `${formatCount(entry.observations)} ${entry.observations === 1 ? 'observation' : 'observations'}`;
+    row.source = FITTED;
+    row.note = `from ${entry.source} (${observations}): ${entry.method}; ${entry.quality}${entry.note ? `; ${entry.note}` : ''}`;
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ import type { CostLine, MapRunCost } from '../pricing/index.js';
 import type { PrecisionOutcome, SimulationRun } from '../runner/run-simulation.js';
 import type { Scenario } from '../scenario/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { failureEconomics, type FailureEconomics } from '../analysis/failure-economics.js';
 import { bottleneckOf, type Bottleneck } from './bottleneck.js';
 import { roundTo } from './round.js';
 
@@ -56,6 +57,8 @@ export interface SimulationJson {
   wallTimeSeconds: number;
   /** What bounds the run: the largest cause along the critical path, averaged over runs (docs/model.md). */
   bottleneck: Bottleneck;
+  /** The chance of failing (and, with a deadline, of missing it) and the cost once failed work is redriven (docs/json-output.md). */
+  failureEconomics: FailureEconomics;
   precision?: PrecisionOutcome;
   mapRun: {
     status: MapRunResult['status'];
@@ -133,6 +136,7 @@ export function buildSimulationJson(input: {
   seed: number;
   run: SimulationRun;
   warnings: InputProblem[];
+  deadlineSeconds?: number;
 }): SimulationJson {
   const { first, summary, precision } = input.run;
   const result = first.result;
@@ -148,6 +152,7 @@ export function buildSimulationJson(input: {
     runs,
     wallTimeSeconds,
     bottleneck: roundBottleneck(bottleneckOf(summary.boundByShare, input.scenario.itemReader.source)),
+    failureEconomics: roundEconomics(failureEconomics(input.run.records, result.itemCounts.total, input.deadlineSeconds)),
     ...(precision ? { precision: { ...precision, achievedPercent: roundTo(precision.achievedPercent, 3) } } : {}),
     mapRun: mapRunJson(result, input.scenario),
     usage: {
@@ -256,6 +261,19 @@ function seconds(ms: number): number {
   return Math.round(ms) / 1000;
 }
 
+
+function roundEconomics(e: FailureEconomics): FailureEconomics {
+  const money = (v: number) => roundTo(v, 8);
+  return {
+    ...e,
+    failure: { probability: roundTo(e.failure.probability, 6), ci95: roundPair(e.failure.ci95, 6) },
+    ...(e.deadline ? { deadline: { seconds: e.deadline.seconds, missProbability: roundTo(e.deadline.missProbability, 6), ci95: roundPair(e.deadline.ci95, 6) } } : {}),
+    redriveUsdPerItem: roundTo(e.redriveUsdPerItem, 12),
+    itemsToRedriveMean: roundTo(e.itemsToRedriveMean, 3),
+    expectedCostUsd: money(e.expectedCostUsd),
+    costAtRiskUsd: { p90: money(e.costAtRiskUsd.p90), p99: money(e.costAtRiskUsd.p99) },
+  };
+}
 
 function roundBottleneck(b: Bottleneck): Bottleneck {
   return { ...b, share: roundTo(b.share, 6), next: b.next.map((n) => ({ ...n, share: roundTo(n.share, 6) })) };

@@ -112,6 +112,14 @@ function distributionSection(model: SimulationJson): string {
       `in ${formatCount(s.failure.runsFailed)} of ${formatCount(s.runs)} runs (${(s.failure.probability * 100).toFixed(1)} %, 95 % CI ${(s.failure.ci95[0] * 100).toFixed(1)}–${(s.failure.ci95[1] * 100).toFixed(1)} %)`,
     ],
   ];
+  const economics = model.failureEconomics;
+  if (economics.deadline || economics.itemsToRedriveMean > 0) {
+    const deadline = economics.deadline ? `misses ${time(economics.deadline.seconds)} in ${percentText(economics.deadline.missProbability)} of runs (95 % CI ${percentText(economics.deadline.ci95[0])}–${percentText(economics.deadline.ci95[1])}) · ` : '';
+    rows.push([
+      'Failure costs',
+      `${deadline}expected cost with a redrive of failed, aborted and pending items ${formatUsdFine(economics.expectedCostUsd)} · at risk P90 ${formatUsdFine(economics.costAtRiskUsd.p90)}, P99 ${formatUsdFine(economics.costAtRiskUsd.p99)}`,
+    ]);
+  }
   if (model.precision) {
     const p = model.precision;
     rows.push([
@@ -120,6 +128,10 @@ function distributionSection(model: SimulationJson): string {
     ]);
   }
   return table(rows, `Across ${formatCount(s.runs)} runs`);
+}
+
+function percentText(share: number): string {
+  return `${(share * 100).toFixed(1)} %`;
 }
 
 /** Percentiles of counts interpolate between runs; a whole number reads better. */

@@ -14,6 +14,7 @@ import type { PriceCatalogue } from '../pricing/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { OutcomePool, type OutcomeJob } from './outcome-pool.js';
 import { usefulWorkers } from './run-simulation.js';
+import { checkWork } from './work-guard.js';
 
 export interface SensitivityRunOptions {
   /** The scenario document as written (before defaults), where the ends are applied. */
@@ -32,6 +33,8 @@ export interface SensitivityRunOptions {
   /** Outcomes of baseline replications 0, 1, ... already run. */
   baselineOutcomes?: readonly ReplicationOutcome[];
   onProgress?: (done: number, total: number) => void;
+  /** Run even when the work estimate is far beyond what a user could want (work-guard.ts). */
+  force?: boolean;
 }
 
 export interface SensitivityRun {
@@ -61,6 +64,7 @@ export async function runSensitivity(options: SensitivityRunOptions): Promise<Se
     }
   }
   const total = jobs.reduce((sum, job) => sum + job.to - job.from, 0);
+  checkWork(jobs.map((job) => ({ scenario: (contexts[job.context] as ReplicationContext).scenario, runs: job.to - job.from })), options.force);
   const pool = new OutcomePool(contexts, {
     workers: usefulWorkers(options.workers, total),
     ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(done, total) } : {}),

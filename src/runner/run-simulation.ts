@@ -12,6 +12,7 @@ import {
   type SimulationSummary,
 } from '../montecarlo/index.js';
 import { ReplicationPool } from './replication-pool.js';
+import { checkWork } from './work-guard.js';
 
 export interface RunOptions {
   /** Replications to run (at least 1), or the starting count with `precisionPercent`. */
@@ -22,6 +23,8 @@ export interface RunOptions {
   maxRuns?: number;
   workers: number;
   onProgress?: (done: number, total: number) => void;
+  /** Run even when the work estimate is far beyond what a user could want (work-guard.ts). */
+  force?: boolean;
 }
 
 export interface PrecisionOutcome {
@@ -43,6 +46,8 @@ export const DEFAULT_MAX_RUNS = 10_000;
 const PRECISION_START_RUNS = 100;
 
 export async function runSimulation(context: ReplicationContext, options: RunOptions): Promise<SimulationRun> {
+  // With --precision, the runs it starts with: more come only as the interval asks for them, with progress shown.
+  checkWork([{ scenario: context.scenario, runs: runCounts(options).first }], options.force);
   // Workers load while this thread runs replication 0, the one kept in full.
   const pool = new ReplicationPool(context, {
     workers: usefulWorkers(options.workers, runCounts(options).most - 1),

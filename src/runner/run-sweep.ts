@@ -9,6 +9,7 @@ import type { SimulationSummary } from '../montecarlo/index.js';
 import type { PriceCatalogue } from '../pricing/index.js';
 import { ReplicationPool } from './replication-pool.js';
 import { runOnPool, usefulWorkers } from './run-simulation.js';
+import { checkWork } from './work-guard.js';
 
 export interface SweepRunOptions {
   seed: number;
@@ -16,6 +17,8 @@ export interface SweepRunOptions {
   workers: number;
   catalogue: PriceCatalogue;
   onProgress?: (done: number, total: number) => void;
+  /** Run even when the work estimate is far beyond what a user could want (work-guard.ts). */
+  force?: boolean;
 }
 
 export async function runSweep(points: readonly SweepPoint[], options: SweepRunOptions): Promise<PointResult[]> {
@@ -24,6 +27,7 @@ export async function runSweep(points: readonly SweepPoint[], options: SweepRunO
 
 /** Every point's full summary, for analyses that need more than a sweep table's figures. */
 export async function runSweepSummaries(points: readonly SweepPoint[], options: SweepRunOptions): Promise<Array<{ point: SweepPoint; summary: SimulationSummary }>> {
+  checkWork(points.map((point) => ({ scenario: point.scenario, runs: options.runs })), options.force);
   const total = points.length * options.runs;
   const contextOf = (point: SweepPoint) => ({ scenario: point.scenario, seed: options.seed, catalogue: options.catalogue });
   const first = points[0];

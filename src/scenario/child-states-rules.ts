@@ -16,6 +16,7 @@ import { parseTaskResource } from '../aws/task-resource.js';
 import type { ChildStateConfig, StateScopeConfig } from './child-states-schema.js';
 import type { ChildWorkflowConfig } from './child-workflow-schema.js';
 import type { ServiceQuotaConfig } from './service-quota-schema.js';
+import { hasOwnKey } from '../own-key.js';
 
 interface ScenarioView {
   executionType: 'STANDARD' | 'EXPRESS';
@@ -121,7 +122,7 @@ function checkTask(
     );
   }
   if (resource.kind === 'lambda') {
-    if (task.function !== undefined && !(task.function in scenario.functions)) {
+    if (task.function !== undefined && !hasOwnKey(scenario.functions, task.function)) {
       issue([...path, 'function'], `names no function in \`functions\` (${Object.keys(scenario.functions).join(', ') || 'none given'})`, task.function);
     } else if (task.function === undefined && scenario.lambda === undefined) {
       issue([...path, 'function'], 'is required: name a function of `functions`, or give the `lambda` block');
@@ -136,7 +137,7 @@ function checkTask(
   if (resource.kind === 'nested' && resource.pattern !== 'sync' && task.execution?.type === 'EXPRESS' && task.execution.durationMs === undefined) {
     issue([...path, 'execution', 'durationMs'], 'is required: the task does not wait for the nested Express execution, so its own run time (what it is billed for) is not the task\'s durationMs');
   }
-  if (task.quota !== undefined && !(task.quota in scenario.serviceQuotas)) {
+  if (task.quota !== undefined && !hasOwnKey(scenario.serviceQuotas, task.quota)) {
     issue([...path, 'quota'], `names no entry of \`serviceQuotas\` (${Object.keys(scenario.serviceQuotas).join(', ') || 'none given'})`, task.quota);
   }
   if (task.heartbeatSeconds !== undefined && task.timeoutSeconds !== undefined && task.heartbeatSeconds >= task.timeoutSeconds) {

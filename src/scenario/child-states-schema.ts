@@ -13,6 +13,13 @@ import { z } from 'zod';
 import { PRICE_KEY_NAMES } from '../pricing/price-keys.js';
 import { distributionSchema } from './distribution-schema.js';
 import { retrySchema, errorEqualsSchema, statesAllAloneAndLast } from './retry-schema.js';
+import { MAX_BILLED_MEMORY_MB, MAX_BYTES, MAX_COUNT, MAX_DURATION_MS, MAX_UNITS } from './numeric-bounds.js';
+
+/** ASL's upper bound on TimeoutSeconds and HeartbeatSeconds. */
+const ASL_MAX_SECONDS = 99_999_999;
+/** Fargate's largest task: 16 vCPU, 120 GB (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size). */
+const FARGATE_MAX_VCPU = 16;
+const FARGATE_MAX_MEMORY_GB = 120;
 
 /** A state's successor: ASL's Next, or End. Checked in child-states-rules.ts. */
 const flow = {
@@ -41,7 +48,7 @@ const passState = z.strictObject({ type: z.literal('Pass'), ...flow });
 const waitState = z.strictObject({
   type: z.literal('Wait'),
   ...flow,
-  seconds: z.number().int().min(0).optional().describe('Seconds: a fixed wait.'),
+  seconds: z.number().int().min(0).max(MAX_DURATION_MS / 1000).optional().describe('Seconds: a fixed wait, at most a year.'),
   durationMs: distributionSchema('The wait, in ms, when it varies (SecondsPath, TimestampPath). One of seconds or durationMs.').optional(),
 });
 
@@ -91,23 +98,24 @@ const taskState = z.strictObject({
     'Other tasks: time from the call to its answer, in ms (for .sync the whole job or nested execution, for .waitForTaskToken the wait for the callback).',
   ).optional(),
   quota: z.string().min(1).optional().describe('Name of the entry in `serviceQuotas` this call draws on (a table, a queue, a model).'),
-  unitsPerItem: z.number().min(0).default(1).describe('Quota units one item of the call takes (DynamoDB: capacity units per item written or read).'),
-  unitsPerRequest: z.number().min(0).default(0).describe('Quota units the call takes regardless of its items.'),
+  unitsPerItem: z.number().min(0).max(MAX_UNITS).default(1).describe('Quota units one item of the call takes (DynamoDB: capacity units per item written or read).'),
+  unitsPerRequest: z.number().min(0).max(MAX_UNITS).default(0).describe('Quota units the call takes regardless of its items.'),
   itemsPerRequest: z
     .number()
     .int()
     .min(1)
+    .max(MAX_COUNT)
     .optional()
     .describe('Most items one call carries (DynamoDB BatchWriteItem 25, S3 DeleteObjects 1,000, SQS SendMessageBatch 10): a larger input makes several calls, one after another. Absent: one call per task.'),
   requestsPerItem: z
-    .partialRecord(z.enum(PRICE_KEY_NAMES), z.number().min(0))
+    .partialRecord(z.enum(PRICE_KEY_NAMES), z.number().min(0).max(MAX_UNITS))
     .default({})
     .describe('Billed requests the task causes per item, by price key (e.g. `s3.request.getSelectOther: 1` for a function that reads one S3 object per item).'),
   execution: z
     .strictObject({
       type: z.enum(['STANDARD', 'EXPRESS']).describe('Type of the nested state machine.'),
-      transitions: z.number().int().min(0).default(0).describe('Standard: state transitions one nested execution makes (billed).'),
-      billedMemoryMb: z.number().int().min(64).multipleOf(64).default(64).describe('Express: billed memory of one nested execution, in MB.'),
+      transitions: z.number().int().min(0).max(MAX_COUNT).default(0).describe('Standard: state transitions one nested execution makes (billed).'),
+      billedMemoryMb: z.number().int().min(64).max(MAX_BILLED_MEMORY_MB).multipleOf(64).default(64).describe('Express: billed memory of one nested execution, in MB.'),
       durationMs: distributionSchema(
         'How long one nested execution runs, in ms, when the task does not wait for it (startExecution without .sync): what an Express one is billed for. With .sync the task\'s durationMs is that time.',
       ).optional(),
@@ -116,8 +124,8 @@ const taskState = z.strictObject({
     .describe('Nested executions (states:startExecution): the state machine started, for counting and pricing.'),
   fargate: z
     .strictObject({
-      vcpu: z.number().positive().describe('vCPUs of the Fargate task.'),
-      memoryGb: z.number().positive().describe('Memory of the Fargate task, in GB.'),
+      vcpu: z.number().positive().max(FARGATE_MAX_VCPU).describe('vCPUs of the Fargate task (Fargate: at most 16).'),
+      memoryGb: z.number().positive().max(FARGATE_MAX_MEMORY_GB).describe('Memory of the Fargate task, in GB (Fargate: at most 120).'),
       architecture: z.enum(['x86_64', 'arm64']).default('x86_64').describe('CPU architecture of the task.'),
     })
     .optional()
@@ -125,11 +133,12 @@ const taskState = z.strictObject({
   heartbeatIntervalMs: z
     .number()
     .positive()
+    .max(MAX_DURATION_MS)
     .optional()
     .describe('Callbacks: how often the worker sends SendTaskHeartbeat, in ms. Absent: never, so a wait past heartbeatSeconds fails with States.HeartbeatTimeout.'),
   errors: z.array(injectedError).default([]).describe('Errors an attempt of a non-Lambda task fails with at random, each with its probability.'),
-  timeoutSeconds: z.number().int().min(1).optional().describe('TimeoutSeconds: past it the task fails with States.Timeout.'),
-  heartbeatSeconds: z.number().int().min(1).optional().describe('HeartbeatSeconds: longest gap between heartbeats before States.HeartbeatTimeout.'),
+  timeoutSeconds: z.number().int().min(1).max(ASL_MAX_SECONDS).optional().describe('TimeoutSeconds: past it the task fails with States.Timeout.'),
+  heartbeatSeconds: z.number().int().min(1).max(ASL_MAX_SECONDS).optional().describe('HeartbeatSeconds: longest gap between heartbeats before States.HeartbeatTimeout.'),
   ...errorHandling,
 });
 
@@ -157,13 +166,15 @@ const mapState = z.strictObject({
     .number()
     .int()
     .min(0)
+    .max(MAX_COUNT)
     .default(0)
     .describe('MaxConcurrency of the inline Map: 0 means no limit of yours; inline mode runs at most 40 iterations at once either way.'),
-  itemsPerIteration: z.number().int().min(1).default(1).describe('Items of the batch each iteration gets (1: one iteration per item of the batch).'),
-  iterations: distributionSchema('Iterations when the Map does not run over the batch (ItemsPath elsewhere). Absent: one per item of the batch.').optional(),
+  itemsPerIteration: z.number().int().min(1).max(MAX_COUNT).default(1).describe('Items of the batch each iteration gets (1: one iteration per item of the batch).'),
+  iterations: distributionSchema('Iterations when the Map does not run over the batch (ItemsPath elsewhere). Absent: one per item of the batch.', 'count').optional(),
   outputBytesPerIteration: z
     .number()
     .min(0)
+    .max(MAX_BYTES)
     .default(0)
     .describe('Bytes each iteration returns: the Map state\'s output is their array, and past 256 KiB the state fails with States.DataLimitExceeded.'),
   get itemProcessor() {

@@ -8,6 +8,10 @@ import { z } from 'zod';
 import { distributionSchema } from './distribution-schema.js';
 import { stateScopeSchema } from './child-states-schema.js';
 import { catchSchema, retrySchema } from './retry-schema.js';
+import { MAX_BILLED_MEMORY_MB } from './numeric-bounds.js';
+
+/** A short-form child's Pass states: a definition is at most 1 MB, so a few thousand states at most; 10,000 leaves room. */
+const MAX_SHORT_FORM_STATES = 10_000;
 
 export const childWorkflowSchema = z.strictObject({
   startAt: stateScopeSchema.shape.startAt,
@@ -18,12 +22,14 @@ export const childWorkflowSchema = z.strictObject({
     .number()
     .int()
     .min(0)
+    .max(MAX_SHORT_FORM_STATES)
     .default(0)
     .describe('States a child passes through before its Lambda task (Pass, Choice, ...); each is one state transition.'),
   statesAfterTask: z
     .number()
     .int()
     .min(0)
+    .max(MAX_SHORT_FORM_STATES)
     .default(0)
     .describe('States a child passes through after its Lambda task succeeds; each is one state transition.'),
   transitionLatencyMs: distributionSchema(
@@ -39,15 +45,18 @@ export const childWorkflowSchema = z.strictObject({
     .number()
     .int()
     .min(1)
+    .max(99_999_999)
     .optional()
     .describe('TimeoutSeconds of the Lambda task: past it the task fails with States.Timeout. Absent: no task timeout (AWS uses 99,999,999 s).'),
   outputBytes: distributionSchema(
     'Size of one child execution\'s output, in bytes: what ResultWriter writes, or what returns inline without one.',
+    'bytes',
   ).prefault(200),
   expressBilledMemoryMb: z
     .number()
     .int()
     .min(64)
+    .max(MAX_BILLED_MEMORY_MB)
     .multipleOf(64)
     .optional()
     .describe(

@@ -5,8 +5,20 @@
  */
 import { z } from 'zod';
 import type { DistributionSpec } from '../random/distribution-spec.js';
+import {
+  formatBound,
+  MAX_BYTES,
+  MAX_COUNT,
+  MAX_DURATION_MS,
+  MAX_FACTOR,
+  MAX_LOGNORMAL_P99_OVER_P50,
+  MAX_LOGNORMAL_SD_OVER_MEAN,
+} from './numeric-bounds.js';
 
-const finite = () => z.number().finite();
+/** Largest value any distribution holds, whatever its unit; each field bounds its own unit below it. */
+const MAX_VALUE = Math.max(MAX_BYTES, MAX_COUNT, MAX_DURATION_MS);
+
+const finite = () => z.number().finite().min(-MAX_VALUE).max(MAX_VALUE);
 const nonNegative = () => finite().min(0);
 const positive = () => finite().positive();
 
@@ -41,6 +53,10 @@ const lognormal = z
       ctx.addIssue({ code: 'custom', message: 'p50 and p99 go together', path: [d.p50 === undefined ? 'p50' : 'p99'] });
     } else if (byPercentiles && (d.p99 as number) <= (d.p50 as number)) {
       ctx.addIssue({ code: 'custom', message: 'p99 must be greater than p50', path: ['p99'], input: d.p99 });
+    } else if (byPercentiles && (d.p99 as number) > MAX_LOGNORMAL_P99_OVER_P50 * (d.p50 as number)) {
+      ctx.addIssue({ code: 'custom', message: `p99 may be at most ${formatBound(MAX_LOGNORMAL_P99_OVER_P50)} × p50: a wider spread draws values no run could take`, path: ['p99'], input: d.p99 });
+    } else if (byMoments && (d.sd as number) > MAX_LOGNORMAL_SD_OVER_MEAN * (d.mean as number)) {
+      ctx.addIssue({ code: 'custom', message: `sd may be at most ${formatBound(MAX_LOGNORMAL_SD_OVER_MEAN)} × mean: a wider spread draws values no run could take`, path: ['sd'], input: d.sd });
     }
   });
 
@@ -87,16 +103,46 @@ const empirical = z
 
 const distributionObject = z
   .discriminatedUnion('type', [constant, uniform, normal, lognormal, exponential, triangular, empirical])
-  .meta({ id: 'Distribution', description: 'A random quantity; see "Distributions" in docs/scenario.md.' });
+  .meta({
+    id: 'Distribution',
+    description: `A random quantity; see "Distributions" in docs/scenario.md. Every value at most ${formatBound(MAX_VALUE)} in magnitude, and at most what its field allows.`,
+  });
 
-/** A distribution field: a number (a constant) or a distribution object. */
-export function distributionSchema(description: string) {
+/** What a distribution field holds, and so the largest value it may give. */
+export type DistributionUnit = 'ms' | 'bytes' | 'count' | 'factor';
+
+const UNIT_BOUNDS: Record<DistributionUnit, { max: number; words: string }> = {
+  ms: { max: MAX_DURATION_MS, words: `Values at most a year (${formatBound(MAX_DURATION_MS)} ms).` },
+  bytes: { max: MAX_BYTES, words: `Values at most a terabyte (${formatBound(MAX_BYTES)} bytes).` },
+  count: { max: MAX_COUNT, words: `Values at most ${formatBound(MAX_COUNT)}.` },
+  factor: { max: MAX_FACTOR, words: `Values at most ${formatBound(MAX_FACTOR)}.` },
+};
+
+/** A distribution field: a number (a constant) or a distribution object, in `unit` (milliseconds unless said). */
+export function distributionSchema(description: string, unit: DistributionUnit = 'ms') {
+  const { max, words } = UNIT_BOUNDS[unit];
   return z
     .union([
-      nonNegative().transform((value): DistributionSpec => ({ type: 'constant', value })),
+      nonNegative().max(max).transform((value): DistributionSpec => ({ type: 'constant', value })),
       distributionObject.transform((d) => stripUndefined(d) as DistributionSpec),
     ])
-    .describe(description);
+    .superRefine((spec, ctx) => {
+      for (const [path, value] of valuesOf(spec)) {
+        if (Math.abs(value) > max) {
+          const bound = `${formatBound(max)}${unit === 'ms' ? ' ms (a year)' : unit === 'bytes' ? ' bytes (a terabyte)' : ''}`;
+          ctx.addIssue({ code: 'custom', path, message: value < 0 ? `must be at least −${bound}` : `must be at most ${bound}`, input: value });
+        }
+      }
+    })
+    .describe(`${description} ${words}`);
+}
+
+/** Every value a distribution spec holds (not its probabilities), with its path in the object. */
+function valuesOf(spec: DistributionSpec): Array<[(string | number)[], number]> {
+  if (spec.type === 'empirical') {
+    return 'samples' in spec ? spec.samples.map((v, i) => [['samples', i], v]) : spec.percentiles.map((point, i) => [['percentiles', i, 'value'], point.value]);
+  }
+  return Object.entries(spec).filter((entry): entry is [string, number] => typeof entry[1] === 'number').map(([key, value]) => [[key], value]);
 }
 
 function stripUndefined<T extends object>(value: T): T {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { READER_MAX_ITEMS_LIMIT, S3_LIST_MAX_KEYS_PER_PAGE } from '../aws/quotas.js';
 import { PAGE_LATENCY_DEFAULT } from './fitted-defaults.js';
 import { distributionSchema } from './distribution-schema.js';
+import { MAX_BYTES, MAX_BYTES_PER_SECOND, MAX_COUNT } from './numeric-bounds.js';
 
 /** A ListObjectsV2 item (Etag, Key, LastModified, Size, StorageClass) is about 150–250
  *  bytes of JSON: ../shared/reference/distributed-map.md §2 [D]. We take the middle. */
@@ -24,8 +25,8 @@ const maxItems = () =>
 
 const inlineItems = z.strictObject({
   source: z.literal('inline').describe('Items given in the state input (no ItemReader).'),
-  itemCount: z.number().int().min(0).describe('Number of items in the input array.'),
-  itemSizeBytes: distributionSchema('Size of one item as JSON, in bytes; used by maxInputBytesPerBatch.').prefault(
+  itemCount: z.number().int().min(0).max(MAX_COUNT).describe('Number of items in the input array.'),
+  itemSizeBytes: distributionSchema('Size of one item as JSON, in bytes; used by maxInputBytesPerBatch.', 'bytes').prefault(
     DEFAULT_ITEM_BYTES,
   ),
 });
@@ -34,7 +35,7 @@ const s3ListObjectsV2 = z.strictObject({
   source: z
     .literal('s3ListObjectsV2')
     .describe('ItemReader arn:aws:states:::s3:listObjectsV2: one item per object under a prefix.'),
-  objectCount: z.number().int().min(0).describe('Number of objects under the prefix.'),
+  objectCount: z.number().int().min(0).max(MAX_COUNT).describe('Number of objects under the prefix.'),
   maxItems: maxItems(),
   pageSize: z
     .number()
@@ -58,6 +59,7 @@ const s3ListObjectsV2 = z.strictObject({
     ),
   itemSizeBytes: distributionSchema(
     'Size of one listed item (object metadata as JSON), in bytes. Default 200: such items are about 150–250 bytes.',
+    'bytes',
   ).prefault(DEFAULT_ITEM_BYTES),
   listBeforeProcessing: z
     .boolean()
@@ -74,9 +76,9 @@ const s3Object = z.strictObject({
   inputType: z
     .enum(['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST'])
     .describe('ReaderConfig.InputType. JSON files are read whole before the first item; the others stream.'),
-  itemCount: z.number().int().min(0).describe('Number of records (items) in the file.'),
+  itemCount: z.number().int().min(0).max(MAX_COUNT).describe('Number of records (items) in the file.'),
   maxItems: maxItems(),
-  itemSizeBytes: distributionSchema('Size of one record in the file, in bytes; sets the file size and batch bytes.').prefault(
+  itemSizeBytes: distributionSchema('Size of one record in the file, in bytes; sets the file size and batch bytes.', 'bytes').prefault(
     DEFAULT_ITEM_BYTES,
   ),
   firstByteLatencyMs: distributionSchema(
@@ -84,13 +86,15 @@ const s3Object = z.strictObject({
   ).prefault({ type: 'lognormal', p50: 30, p99: 150 }),
   readThroughputBytesPerSecond: z
     .number()
-    .positive()
+    .min(1)
+    .max(MAX_BYTES_PER_SECOND)
     .default(50_000_000)
     .describe('Rate at which Step Functions reads the file once bytes flow, in bytes per second. Assumption: 50 MB/s.'),
   getRequestBytes: z
     .number()
     .int()
     .min(1)
+    .max(MAX_BYTES)
     .default(8 * 1024 * 1024)
     .describe('Bytes fetched by one ranged GET request; sets the S3 GET count. Assumption: 8 MiB, the AWS SDKs\' usual part size.'),
 });

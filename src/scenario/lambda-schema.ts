@@ -10,6 +10,7 @@ import {
   LAMBDA_MIN_MEMORY_MB,
 } from '../aws/quotas.js';
 import { distributionSchema } from './distribution-schema.js';
+import { MAX_BYTES, MAX_CONCURRENCY } from './numeric-bounds.js';
 
 /** Errors the simulator produces itself; a scenario may not inject them by probability. */
 const MODELLED_ERRORS = ['Lambda.TooManyRequestsException', 'States.Timeout', 'States.ExceedToleratedFailureThreshold'];
@@ -31,6 +32,7 @@ const accountConcurrency = z
   .number()
   .int()
   .min(1)
+  .max(MAX_CONCURRENCY)
   .default(LAMBDA_DEFAULT_ACCOUNT_CONCURRENCY)
   .describe('Concurrent executions quota of the account in the Region; Lambda default 1,000.');
 
@@ -40,6 +42,7 @@ const functionFields = {
     .number()
     .int()
     .min(0)
+    .max(MAX_CONCURRENCY)
     .optional()
     .describe('Reserved concurrency of the function: both guarantees and caps it. Absent: the function shares the account quota.'),
   memoryMb: z
@@ -60,6 +63,7 @@ const functionFields = {
   logBytesPerInvocation: z
     .number()
     .min(0)
+    .max(MAX_BYTES)
     .default(0)
     .describe('Bytes each invocation writes to CloudWatch Logs (START, END and REPORT lines are a few hundred bytes, plus your own logging); 0 leaves CloudWatch Logs out of the cost.'),
   timeoutSeconds: z
@@ -86,6 +90,7 @@ const functionFields = {
   ),
   batchDurationFactor: distributionSchema(
     'Factor drawn once per invocation that multiplies the batch\'s summed per-item time: spread every item of one batch shares (a slow execution environment, a batch of heavier items). Default 1: none. A lognormal with mean 1 and sd 0.2 gives batches ±20 % around their expected time.',
+    'factor',
   ).prefault(1),
   cpuBoundFraction: z
     .number()

@@ -8,6 +8,9 @@
 import { z } from 'zod';
 import { RETRY_PRESET_NAMES, RETRY_PRESETS, STATES_ALL, type Catcher, type Retrier } from '../model/retry-policy.js';
 
+/** Largest BackoffRate: a factor of 1,000 per retry already reaches any wait within a few retries. */
+const MAX_BACKOFF_RATE = 1000;
+
 /** Upper bound ASL puts on IntervalSeconds and MaxAttempts. */
 const ASL_MAX_COUNT = 99_999_999;
 
@@ -40,12 +43,14 @@ const retrier = z.strictObject({
     .number()
     .finite()
     .min(1)
+    .max(MAX_BACKOFF_RATE)
     .default(2)
     .describe('Retry[].BackoffRate: factor (unitless) by which the wait grows after each retry (ASL default 2.0).'),
   maxDelaySeconds: z
     .number()
     .int()
     .min(1)
+    .max(ASL_MAX_COUNT)
     .optional()
     .describe('Retry[].MaxDelaySeconds: upper bound, in seconds, on the wait before any retry; no bound when absent.'),
   jitterStrategy: z

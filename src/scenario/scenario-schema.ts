@@ -17,12 +17,27 @@ import { MAP_RUN_DISPATCH_DEFAULTS, MAP_RUN_OVERHEAD_DEFAULTS } from './fitted-d
 import { lambdaFunctionSchema, lambdaSchema } from './lambda-schema.js';
 import { checkChildStates } from './child-states-rules.js';
 import { serviceQuotaSchema } from './service-quota-schema.js';
+import {
+  MAX_BUDGET_USD,
+  MAX_BYTES,
+  MAX_BYTES_PER_SECOND,
+  MAX_CONCURRENCY,
+  MAX_COUNT,
+  MAX_DURATION_MS,
+  MAX_PRICE_USD,
+  MAX_RATE_PER_SECOND,
+  MAX_RUNS,
+  MAX_RUNS_PER_MONTH,
+  MIN_RATE_PER_SECOND,
+} from './numeric-bounds.js';
+import { provenanceSchema } from './provenance-schema.js';
 import { parseDeadlineSeconds } from '../planner/parse-goal.js';
+import { isValidPer, PER_RULE } from '../pricing/per-units.js';
 import { PRICE_KEY_NAMES } from '../pricing/price-keys.js';
 
 const itemBatcher = z
   .strictObject({
-    maxItemsPerBatch: z.number().int().min(1).optional().describe('ItemBatcher.MaxItemsPerBatch: most items in one batch.'),
+    maxItemsPerBatch: z.number().int().min(1).max(MAX_COUNT).optional().describe('ItemBatcher.MaxItemsPerBatch: most items in one batch.'),
     maxInputBytesPerBatch: z
       .number()
       .int()
@@ -35,8 +50,8 @@ const itemBatcher = z
 
 const tokenBucket = (what: string) =>
   z.strictObject({
-    bucketSize: z.number().int().min(1).describe(`Tokens available at once for ${what}.`),
-    refillPerSecond: z.number().positive().describe(`Tokens added per second for ${what}.`),
+    bucketSize: z.number().int().min(1).max(MAX_COUNT).describe(`Tokens available at once for ${what}.`),
+    refillPerSecond: z.number().min(MIN_RATE_PER_SECOND).max(MAX_RATE_PER_SECOND).describe(`Tokens added per second for ${what}.`),
   });
 
 const childStarts = z.strictObject({
@@ -44,16 +59,19 @@ const childStarts = z.strictObject({
     .number()
     .int()
     .min(1)
+    .max(MAX_COUNT)
     .optional()
     .describe('Child starts possible at once. Default: the StartExecution quota, 1,300 (Standard, big three Regions), 800 (Standard elsewhere), 6,000 (Express).'),
   refillPerSecond: z
     .number()
-    .positive()
+    .min(MIN_RATE_PER_SECOND)
+    .max(MAX_RATE_PER_SECOND)
     .optional()
     .describe('Sustained child starts per second. Default: the StartExecution refill, 300 / 150 (Standard), 6,000 (Express). An assumption: AWS does not say which bucket child starts use.'),
   dispatchPerSecond: z
     .number()
-    .positive()
+    .min(MIN_RATE_PER_SECOND)
+    .max(MAX_RATE_PER_SECOND)
     .default(MAP_RUN_DISPATCH_DEFAULTS.perSecond)
     .describe(
       'Children one Map Run starts per second, sustained, on top of the account\'s StartExecution bucket. AWS publishes no figure; the default is fitted to a published Map Run (docs/fidelity.md). [L]',
@@ -62,6 +80,7 @@ const childStarts = z.strictObject({
     .number()
     .int()
     .min(1)
+    .max(MAX_COUNT)
     .default(MAP_RUN_DISPATCH_DEFAULTS.burst)
     .describe('Children one Map Run can start at once before the dispatch rate applies. Default 100: a published run started 100 children within a second (docs/fidelity.md, PM-17). [L]'),
   startLatencyMs: distributionSchema(
@@ -89,13 +108,15 @@ const resultWriter = z
       .number()
       .int()
       .min(5 * 1024 * 1024)
+      .max(5 * 1024 * 1024 * 1024)
       .default(8 * 1024 * 1024)
       .describe(
         'Part size of the multipart uploads of result files larger than one part: such a file costs CreateMultipartUpload, one UploadPart per part and CompleteMultipartUpload, each a PUT-class request. AWS does not say how ResultWriter uploads; default 8 MiB, the AWS CLI\'s multipart_chunksize (https://docs.aws.amazon.com/cli/latest/topic/s3-config.html). [L]',
       ),
     writeThroughputBytesPerSecond: z
       .number()
-      .positive()
+      .min(1)
+      .max(MAX_BYTES_PER_SECOND)
       .default(100_000_000)
       .describe('Rate at which result files are written, in bytes per second. Assumption: 100 MB/s.'),
   })
@@ -124,6 +145,7 @@ export const scenarioSchema = z
       .number()
       .int()
       .min(0)
+      .max(MAX_COUNT)
       .default(0)
       .describe('MaxConcurrency: most child executions running at once. 0 or absent means 10,000, the hard cap per Map Run.'),
     toleratedFailurePercentage: z
@@ -138,6 +160,7 @@ export const scenarioSchema = z
       .number()
       .int()
       .min(0)
+      .max(MAX_COUNT)
       .optional()
       .describe('ToleratedFailureCount: the Map Run fails once more than this many items failed or timed out.'),
     failureDetectionLagMs: distributionSchema(
@@ -161,6 +184,7 @@ export const scenarioSchema = z
       .number()
       .int()
       .min(1)
+      .max(MAX_CONCURRENCY)
       .optional()
       .describe('Concurrent executions quota of the account, shared by every function. Default: lambda.accountConcurrency, or 1,000 (Lambda default).'),
     serviceQuotas: z
@@ -173,6 +197,7 @@ export const scenarioSchema = z
         interRegionBytesPerItem: z
           .number()
           .min(0)
+          .max(MAX_BYTES)
           .default(0)
           .describe('Bytes each item processed sends to another Region (e.g. reading a bucket elsewhere); billed as inter-Region data transfer.'),
       })
@@ -185,6 +210,7 @@ export const scenarioSchema = z
           .number()
           .int()
           .min(1)
+          .max(MAX_RUNS_PER_MONTH)
           .default(1)
           .describe('Map Runs per month: volume tiers and the free tier apply to the monthly total, and the cost is also shown per month.'),
         discountPercent: z.number().min(0).max(100).default(0).describe('A negotiated discount on everything priced, in percent.'),
@@ -195,12 +221,14 @@ export const scenarioSchema = z
               usd: z
                 .string()
                 .regex(/^\d+(\.\d+)?$/, 'must be a decimal number written as a string, e.g. "0.18"')
-                .describe('The price in USD, as an exact decimal string.'),
+                .refine((usd) => Number(usd) <= MAX_PRICE_USD, `must be at most ${MAX_PRICE_USD.toLocaleString('en-US')} USD`)
+                .describe(`The price in USD, as an exact decimal string; at most ${MAX_PRICE_USD.toLocaleString('en-US')}.`),
               per: z
                 .string()
                 .regex(/^\d+$/, 'must be a whole number written as a string, e.g. "1000000"')
+                .refine(isValidPer, PER_RULE)
                 .optional()
-                .describe('Units the price is for (e.g. "1000000" for a price per million); absent: the catalogue\'s.'),
+                .describe('Units the price is for (e.g. "1000000" for a price per million), at least 1; absent: the catalogue\'s.'),
             }),
           )
           .default({})
@@ -213,13 +241,13 @@ export const scenarioSchema = z
         vary: z
           .record(z.string().min(1), z.array(z.union([z.number(), z.string(), z.boolean()])).min(1))
           .describe('Field path → values to try, e.g. `itemBatcher.maxItemsPerBatch: [50, 100, 250]`. Every combination is a point.'),
-        runs: z.number().int().min(1).default(100).describe('Replications per point.'),
+        runs: z.number().int().min(1).max(MAX_RUNS).default(100).describe('Replications per point.'),
         deadline: z
           .string()
           .refine((text) => parseDeadlineSeconds(text) !== undefined, 'must be a duration such as 10m, 90s or 1h30m')
           .optional()
           .describe('Recommend the cheapest configuration that finishes within this, at P90.'),
-        budgetUsd: z.number().positive().optional().describe('Recommend the fastest configuration that costs at most this per run, at P90.'),
+        budgetUsd: z.number().positive().max(MAX_BUDGET_USD).optional().describe('Recommend the fastest configuration that costs at most this per run, at P90.'),
       })
       .optional()
       .describe('What `dmap sweep` varies (the --vary flags add to it and win for the same field).'),
@@ -227,8 +255,10 @@ export const scenarioSchema = z
       .number()
       .int()
       .min(1)
+      .max(MAX_DURATION_MS)
       .default(1000)
-      .describe('Width of one time-series bucket in the output, in ms.'),
+      .describe('Width of one time-series bucket in the output, in ms. A run that would need more than 20,000 buckets gets wider ones (doubled until it fits), so memory stays bounded; the output gives the width used (`bucketSeconds`).'),
+    provenance: provenanceSchema,
   })
   .superRefine((scenario, ctx) => {
     const account = accountConcurrencyOf(scenario);

@@ -6,16 +6,18 @@
  * AWS. Quotas are named so several tasks (and every child) can share one.
  */
 import { z } from 'zod';
+import { MAX_CONCURRENCY, MAX_RATE_PER_SECOND, MIN_RATE_PER_SECOND } from './numeric-bounds.js';
 
 export const serviceQuotaSchema = z
   .strictObject({
-    ratePerSecond: z.number().positive().optional().describe('Units the resource accepts per second (DynamoDB: write or read capacity units; others: requests).'),
+    ratePerSecond: z.number().min(MIN_RATE_PER_SECOND).max(MAX_RATE_PER_SECOND).optional().describe('Units the resource accepts per second (DynamoDB: write or read capacity units; others: requests).'),
     burst: z
       .number()
       .positive()
+      .max(MAX_RATE_PER_SECOND)
       .optional()
       .describe('Units available at once before the rate applies. Absent: one second of the rate. (DynamoDB keeps up to 300 s of unused provisioned capacity as burst: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/burst-adaptive-capacity.html)'),
-    concurrency: z.number().int().min(1).optional().describe('Calls in flight at once (e.g. a model\'s concurrent requests).'),
+    concurrency: z.number().int().min(1).max(MAX_CONCURRENCY).optional().describe('Calls in flight at once (e.g. a model\'s concurrent requests).'),
     throttleError: z
       .string()
       .min(1)

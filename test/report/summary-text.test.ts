@@ -23,4 +23,17 @@ describe('the terminal summary', () => {
     expect(json.mapRun.itemReader.complete).toBe(true);
     expect(renderSummaryText(json)).toMatch(/Item reader\s+5 ListObjectsV2 pages, all items read after [\d.]+ m?s/);
   });
+
+  it('with a deadline, says how often a run misses it and what failure costs', async () => {
+    const { json } = await simulate(
+      { name: 'deadline', itemReader: { source: 'inline', itemCount: 2000 }, itemBatcher: { maxItemsPerBatch: 100 }, lambda: { timeoutSeconds: 60, perItemDurationMs: { type: 'lognormal', p50: 20, p99: 200 } } },
+      { runs: 40, deadlineSeconds: 8 },
+    );
+    const economics = json.failureEconomics;
+    expect(economics.deadline?.seconds).toBe(8);
+    const late = economics.deadline?.missProbability;
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(1);
+    expect(renderSummaryText(json)).toMatch(/Failure costs\s+misses 8 s in [\d.]+ % of runs \(95 % CI [\d.]+ %–[\d.]+ %\) · expected cost with a redrive/);
+  });
 });

@@ -23,6 +23,8 @@ import { shellQuote, slug } from './simulate-command.js';
 import type { z } from 'zod';
 
 export interface BacktestFlags {
+  /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
+  force?: boolean;
   mapRun: string;
   executions?: string;
   costUsd?: number;
@@ -54,6 +56,9 @@ export async function runBacktestCommand(file: string, flags: BacktestFlags, io:
       ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
       ...(catalogue ? { catalogue } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
+      ...(flags.force ? { force: true } : {}),
+      document: loaded.document,
+      ...(flags.catalogue ? { catalogueFile: flags.catalogue } : {}),
     });
   } finally {
     progress?.stop();

@@ -13,6 +13,8 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
 
 export interface CompareFlags {
+  /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
+  force?: boolean;
   runs?: number;
   seed?: number;
   workers?: number;
@@ -41,7 +43,7 @@ async function resultOf(file: string, flags: CompareFlags, catalogue: PriceCatal
     const parsed = safeJson(text);
     if (parsed?.format === SIMULATE_FORMAT) return parsed as SimulationJson;
   }
-  const { scenario } = parseScenarioText(text, file);
+  const { scenario, document } = parseScenarioText(text, file);
   const runs = flags.runs ?? 100;
   const { json } = await simulate(scenario, {
     runs,
@@ -49,6 +51,9 @@ async function resultOf(file: string, flags: CompareFlags, catalogue: PriceCatal
     workers: flags.workers ?? (runs > 1 ? defaultWorkerCount() : 1),
     catalogue,
     identity: { file, sha256: sha256Hex(text) },
+    ...(flags.force ? { force: true } : {}),
+    document,
+    ...(flags.catalogue ? { catalogueFile: flags.catalogue } : {}),
   });
   return json;
 }

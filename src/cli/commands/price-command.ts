@@ -4,10 +4,12 @@ import { parseLocated } from '../../input/parse-located.js';
 import { readTextFile } from '../../input/read-text-file.js';
 import { renderCostCsv } from '../../report/cost-csv.js';
 import { renderCostTable } from '../../report/cost-table.js';
+import { assertFiniteFigures } from '../../report/finite-figures.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
 import type { PriceOverrides } from '../parse-price-override.js';
+import { hasOwnKey } from '../../own-key.js';
 
 export interface PriceFlags {
   json?: boolean;
@@ -24,7 +26,7 @@ export async function runPriceCommand(file: string, flags: PriceFlags, io: CliOu
   // The Region is checked against the catalogue inside validation, so its error carries the file and line.
   const { value: document } = parseLocated(text, file, (raw) => {
     const validation = validateUsageDocument(raw);
-    if (!validation.ok || catalogue.regions[validation.value.region]) return validation;
+    if (!validation.ok || hasOwnKey(catalogue.regions, validation.value.region)) return validation;
     return { ok: false, issues: [{ path: ['region'], message: missingRegionMessage(catalogue), value: validation.value.region }] };
   });
   const report = priceUsage(usageFromDocument(document), catalogue, {
@@ -32,6 +34,7 @@ export async function runPriceCommand(file: string, flags: PriceFlags, io: CliOu
     discountPercent: flags.discount ?? document.discountPercent,
     ...(flags.price ? { priceOverrides: flags.price } : {}),
   });
+  assertFiniteFigures(report, { document, file, what: 'usage document' });
   // Unpriced usage must not pass unnoticed when the output goes to a file.
   if (flags.json || flags.csv) for (const warning of report.warnings) io.err(`warning: ${warning}\n`);
   if (flags.json) {

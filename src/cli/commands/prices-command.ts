@@ -3,6 +3,7 @@ import { defaultCatalogue, loadCatalogueFile, regionOrThrow } from '../../pricin
 import { PRICE_KEYS, type PriceKey } from '../../pricing/index.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
+import { ownValue } from '../../own-key.js';
 
 export interface PricesFlags {
   region?: string;
@@ -15,7 +16,7 @@ export async function runPricesCommand(flags: PricesFlags, io: CliOutput): Promi
   if (flags.region) regionOrThrow(catalogue, flags.region);
   const regions = flags.region ? [flags.region] : Object.keys(catalogue.regions).sort();
   if (flags.json) {
-    const selected = Object.fromEntries(regions.map((r) => [r, catalogue.regions[r]]));
+    const selected = Object.fromEntries(regions.map((r) => [r, ownValue(catalogue.regions, r)]));
     io.out(`${JSON.stringify({ ...catalogue, regions: selected }, null, 2)}\n`);
     return ExitCode.ok;
   }
@@ -24,11 +25,11 @@ export async function runPricesCommand(flags: PricesFlags, io: CliOutput): Promi
     ...(catalogue.description ? [catalogue.description] : []),
   ];
   for (const region of regions) {
-    const entry = catalogue.regions[region];
+    const entry = ownValue(catalogue.regions, region);
     if (!entry) continue;
     lines.push('', `${region}${entry.name ? ` — ${entry.name}` : ''}`);
     for (const key of Object.keys(PRICE_KEYS) as PriceKey[]) {
-      const price = entry.prices[key];
+      const price = ownValue(entry.prices, key);
       const meta = PRICE_KEYS[key];
       if (!price) {
         lines.push(`  ${`${meta.service}, ${meta.item}`.padEnd(62)}  not in catalogue (unpriced)`);
@@ -44,7 +45,7 @@ export async function runPricesCommand(flags: PricesFlags, io: CliOutput): Promi
             .join('; ') +
           (price.tiers.at(-1)?.upTo !== null ? '; unpriced above' : '')
         : `$${price.usd}`;
-      const source = catalogue.sources[price.source]?.url ?? price.source;
+      const source = ownValue(catalogue.sources, price.source)?.url ?? price.source;
       lines.push(`  ${`${meta.service}, ${meta.item}`.padEnd(62)}  ${amount} ${per}  [${price.confidence ?? '?'}] ${source}`);
     }
   }

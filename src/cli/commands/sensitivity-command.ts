@@ -1,3 +1,4 @@
+import { assertFiniteFigures } from '../../report/finite-figures.js';
 import { join } from 'node:path';
 import { sha256Hex } from '../file-hash.js';
 import { formatProblem, UserInputError } from '../../errors.js';
@@ -13,8 +14,11 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
 import { progressReporter } from '../progress.js';
 import { shellQuote, slug } from './simulate-command.js';
+import { hasOwnKey } from '../../own-key.js';
 
 export interface SensitivityFlags {
+  /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
+  force?: boolean;
   runs?: number;
   seed?: number;
   deadline?: number;
@@ -32,7 +36,7 @@ export const DEFAULT_SENSITIVITY_RUNS = 200;
 export async function runSensitivityCommand(file: string, flags: SensitivityFlags, io: CliOutput): Promise<number> {
   const loaded = await loadScenarioOrDefinition(file, {});
   const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
-  if (!catalogue.regions[loaded.scenario.region]) {
+  if (!hasOwnKey(catalogue.regions, loaded.scenario.region)) {
     throw new UserInputError([{ file, ...locatePath(loaded.text, ['region']), field: 'region', message: missingRegionMessage(catalogue), value: loaded.scenario.region }]);
   }
   const seed = flags.seed ?? loaded.scenario.seed;
@@ -51,6 +55,7 @@ export async function runSensitivityCommand(file: string, flags: SensitivityFlag
       ...(flags.deadline !== undefined ? { deadlineSeconds: flags.deadline } : {}),
       ...(flags.only ? { only: flags.only } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
+      ...(flags.force ? { force: true } : {}),
     });
   } finally {
     progress?.stop();
@@ -60,6 +65,7 @@ export async function runSensitivityCommand(file: string, flags: SensitivityFlag
     seed,
     analysis: run.analysis,
   });
+  assertFiniteFigures(json, { document: loaded.document, file, what: 'scenario', catalogue, ...(flags.catalogue ? { catalogueFile: flags.catalogue } : {}) });
   if (flags.json) {
     io.out(`${JSON.stringify(json, null, 2)}\n`);
   } else {

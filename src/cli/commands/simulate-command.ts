@@ -17,8 +17,11 @@ import { buildSensitivityJson, type SensitivityJson } from '../../report/sensiti
 import { renderSensitivityBrief } from '../../report/sensitivity-text.js';
 import { runSensitivity, type SensitivityRunOptions } from '../../runner/run-sensitivity.js';
 import { join } from 'node:path';
+import { hasOwnKey } from '../../own-key.js';
 
 export interface SimulateFlags {
+  /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
+  force?: boolean;
   seed?: number;
   runs?: number;
   precision?: number;
@@ -36,6 +39,8 @@ export interface SimulateFlags {
   workload?: string;
   /** With --workload: which Distributed Map of the definition. */
   map?: string;
+  /** A deadline in seconds: the chance of missing it, with the other failure figures. */
+  deadline?: number;
   /** With --report: runs per end of each assumption in its Sensitivity section; 0 leaves it out. */
   sensitivityRuns?: number;
 }
@@ -47,7 +52,7 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
   // With --workload, `file` is a definition: its Distributed Map is imported and completed by the workload file.
   const loaded = await loadScenarioOrDefinition(file, flags);
   const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
-  if (!catalogue.regions[loaded.scenario.region]) {
+  if (!hasOwnKey(catalogue.regions, loaded.scenario.region)) {
     throw new UserInputError([
       { file: loaded.file, ...(loaded.file === file ? locatePath(loaded.text, ['region']) : {}), field: 'region', message: missingRegionMessage(catalogue), value: loaded.scenario.region },
     ]);
@@ -71,10 +76,14 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
       runs: flags.runs ?? 1,
       ...(flags.precision !== undefined ? { precisionPercent: flags.precision } : {}),
       ...(flags.maxRuns !== undefined ? { maxRuns: flags.maxRuns } : {}),
+      ...(flags.deadline !== undefined ? { deadlineSeconds: flags.deadline } : {}),
       workers: flags.workers ?? (manyRuns ? defaultWorkerCount() : 1),
       catalogue,
       identity: { file, sha256: sha256Hex(loaded.text) },
       ...(progress ? { onProgress: progress.update } : {}),
+      ...(flags.force ? { force: true } : {}),
+      document: loaded.document,
+      ...(flags.catalogue ? { catalogueFile: flags.catalogue } : {}),
     });
     progress?.stop();
     // The scenario's warnings come from the file, with line numbers (the library's own copies
@@ -95,7 +104,7 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
       // The first replications of this run are the baseline's: same scenario, seed and indexes.
       const sensitivity =
         sensitivityRuns > 0
-          ? await reportSensitivity({ document: loaded.document, scenario, seed: json.seed, catalogue, runs: sensitivityRuns, workers: flags.workers ?? defaultWorkerCount(), json: flags.json === true, file, sha256: sha256Hex(loaded.text), baselineOutcomes: run.records.map(outcomeOf) })
+          ? await reportSensitivity({ document: loaded.document, scenario, seed: json.seed, catalogue, runs: sensitivityRuns, workers: flags.workers ?? defaultWorkerCount(), json: flags.json === true, file, sha256: sha256Hex(loaded.text), baselineOutcomes: run.records.map(outcomeOf), ...(flags.force ? { force: true } : {}) })
           : undefined;
       // Report modules (charts, canvas, HTML) load only when a report is asked for.
       const [{ buildReportModel }, { renderReportFiles }, { chartJsBrowserBundle }, { writeReportForUser }] = await Promise.all([

@@ -1,3 +1,4 @@
+import { assertFiniteFigures } from '../../report/finite-figures.js';
 import { sha256Hex } from '../file-hash.js';
 import { UserInputError } from '../../errors.js';
 import { paretoFrontier } from '../../planner/pareto-frontier.js';
@@ -17,6 +18,8 @@ import type { CliOutput } from '../output.js';
 import { progressReporter } from '../progress.js';
 
 export interface SweepFlags {
+  /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
+  force?: boolean;
   vary?: Variation[];
   runs?: number;
   seed?: number;
@@ -54,6 +57,7 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
       workers: flags.workers ?? defaultWorkerCount(),
       catalogue,
       ...(progress ? { onProgress: progress.update } : {}),
+      ...(flags.force ? { force: true } : {}),
     });
   } finally {
     progress?.stop();
@@ -71,6 +75,7 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
     frontier,
     recommendation,
   });
+  assertFiniteFigures(sweep, { document: loaded.document, file, what: 'scenario', catalogue, ...(flags.catalogue ? { catalogueFile: flags.catalogue } : {}) });
   io.out(flags.json ? `${JSON.stringify(sweep, null, 2)}\n` : renderSweepText(sweep));
   return ExitCode.ok;
 }

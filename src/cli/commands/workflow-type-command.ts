@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { formatProblem, UserInputError } from '../../errors.js';
 import { loadScenarioOrDefinition } from '../../importer/load-scenario-or-definition.js';
 import { defaultCatalogue, loadCatalogueFile, regionOrThrow } from '../../pricing/load-catalogue.js';
+import { assertFiniteFigures } from '../../report/finite-figures.js';
 import { buildWorkflowTypeJson } from '../../report/workflow-type-json.js';
 import { renderWorkflowTypeText } from '../../report/workflow-type-text.js';
 import { defaultWorkerCount } from '../../runner/replication-pool.js';
@@ -24,6 +25,8 @@ export interface WorkflowTypeFlags {
   catalogue?: string;
   json?: boolean;
   report?: string | boolean;
+  /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
+  force?: boolean;
 }
 
 export const DEFAULT_BATCH_SIZES = [10, 50, 100, 250, 500, 1000];
@@ -46,11 +49,13 @@ export async function runWorkflowTypeCommand(file: string, flags: WorkflowTypeFl
       workers: flags.workers ?? defaultWorkerCount(),
       catalogue,
       ...(progress ? { onProgress: progress.update } : {}),
+      ...(flags.force ? { force: true } : {}),
     });
   } finally {
     progress?.stop();
   }
   const json = buildWorkflowTypeJson({ identity: { name: loaded.scenario.name, description: loaded.scenario.description, file, sha256: sha256Hex(loaded.text) }, seed, runs, comparison });
+  assertFiniteFigures(json, { document: loaded.document, file, what: 'scenario', catalogue, ...(flags.catalogue ? { catalogueFile: flags.catalogue } : {}) });
   if (flags.json) io.out(`${JSON.stringify(json, null, 2)}\n`);
   else {
     for (const warning of loaded.warnings) io.err(`warning: ${formatProblem(warning)}\n`);

@@ -25,6 +25,7 @@ import { LambdaFunctionTask } from './tasks/lambda-task.js';
 import { NestedExecutionTask } from './tasks/nested-execution-task.js';
 import { ServiceTask } from './tasks/service-task.js';
 import type { TaskHost } from './tasks/task-runner.js';
+import { ownValue } from '../../own-key.js';
 
 /** Poison items are tracked as one bit per function in an Int32Array. */
 const MAX_POISONED_FUNCTIONS = 31;
@@ -119,7 +120,7 @@ export class DownstreamServices implements TaskFactory {
   private quota(name: string, resource: TaskResource): ServiceQuota {
     let quota = this.quotas.get(name);
     if (!quota) {
-      const config = this.scenario.serviceQuotas[name];
+      const config = ownValue(this.scenario.serviceQuotas, name);
       if (!config) throw new RangeError(`no service quota ${name} in the scenario`);
       quota = new ServiceQuota(name, config, this.host.errors.code(config.throttleError ?? throttleErrorOf(resource)));
       this.quotas.set(name, quota);
