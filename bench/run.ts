@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { holdBareHeap, holdKernel, type HoldResult } from './kernel-bench.js';
 import { benchFlagship } from './model-bench.js';
 import { benchMonteCarlo } from './montecarlo-bench.js';
+import { benchCalibrate } from './calibrate-bench.js';
 import { benchSensitivity } from './sensitivity-bench.js';
 import { benchSweep } from './sweep-bench.js';
 
@@ -75,6 +76,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   montecarlo: benchMonteCarlo,
   sweep: benchSweep,
   sensitivity: benchSensitivity,
+  calibrate: benchCalibrate,
 };
 
 // `npm run bench -- montecarlo sweep` runs only those sections; no names runs them all.

@@ -13,6 +13,8 @@ import type { WorkflowTypeFlags } from './commands/workflow-type-command.js';
 import type { CompareFlags } from './commands/compare-command.js';
 import { parseFailIf, type FailIf } from '../planner/fail-if.js';
 import type { ImportFlags } from './commands/import-command.js';
+import type { CalibrateFlags } from './commands/calibrate-command.js';
+import { parseBatchSize, parseOverheadMs } from './parse-calibrate-flags.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliOutput } from './output.js';
 import { parseBatchSizes, parseCostUsd, parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseThrottles, parseWorkers } from './parse-flags.js';
@@ -268,6 +270,33 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .action(async (file: string, flags: ImportFlags) => {
       const { runImportCommand } = await import('./commands/import-command.js');
       exitCode = await runImportCommand(file, flags, io);
+    });
+
+  program
+    .command('calibrate')
+    .description('Fit a scenario to what really happened: Lambda REPORT lines, Map Run records, AWS Lambda Power Tuning output.')
+    .argument('<source...>', 'sources, kind detected from the content: REPORT lines (text export, filter-log-events JSON, Logs Insights CSV or JSON; FILE:N gives their batch size), DescribeMapRun, ListExecutions --map-run-arn, GetExecutionHistory of the parent, Power Tuning output')
+    .option('--scenario <file>', 'a scenario to patch: its fitted fields are replaced, everything else is kept (default: write a new scenario)')
+    .option('--out <file>', 'write the calibrated scenario to this file, atomically (.json: JSON; default: stdout)')
+    .option('--batch-size <n>', 'items per invocation of logs without FILE:N (default: ListExecutions\' itemCount)', parseBatchSize)
+    .option('--overhead-ms <ms>', 'time per invocation whatever its batch, when the logs show one batch size and cannot separate it (default 0)', parseOverheadMs)
+    .option('--function <name>', 'fit functions.<name> of a long-form scenario instead of the lambda block')
+    .option('--json', 'print every fit as versioned JSON (docs/json-output.md) instead of the summary')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'What each source tells and how it is fitted: docs/calibrate.md.',
+        '',
+        'Examples:',
+        '  $ dmap calibrate logs-100.txt:100 logs-250.txt:250 --out calibrated.yaml',
+        '  $ dmap calibrate events.json executions.json map-run.json --scenario scenarios/reinvent-500k.yaml --out calibrated.yaml',
+        '  $ dmap calibrate insights.csv --batch-size 250 power-tuning.json --json',
+      ].join('\n'),
+    )
+    .action(async (files: string[], flags: CalibrateFlags) => {
+      const { runCalibrateCommand } = await import('./commands/calibrate-command.js');
+      exitCode = await runCalibrateCommand(files, flags, io);
     });
 
   program

@@ -4,15 +4,15 @@
  * not marked REQUIRED. The YAML goes to stdout or --out; what was found, and where every
  * field came from, goes to stderr.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { UserInputError } from '../../errors.js';
 import { fieldsToFill, importDefinition, type DefinitionImport, type ImportedMap } from '../../importer/import-definition.js';
 import type { ImportNote } from '../../importer/import-notes.js';
 import { plural } from '../../importer/json-value.js';
 import { readDefinitionFile } from '../../importer/read-definition-file.js';
 import { ExitCode } from '../exit-codes.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import type { CliOutput } from '../output.js';
 import { slug } from './simulate-command.js';
 
@@ -32,7 +32,7 @@ export async function runImportCommand(file: string, flags: ImportFlags, io: Cli
   if (flags.out === undefined) {
     io.out(result.maps.map((m) => m.yaml).join('---\n'));
   } else if (result.maps.length === 1 && !(await isDirectory(flags.out))) {
-    await writeFileAtomic(flags.out, (result.maps[0] as ImportedMap).yaml);
+    await writeFileAtomic(flags.out, (result.maps[0] as ImportedMap).yaml, 'scenario');
     io.out(`${wroteLine(flags.out, result.maps[0] as ImportedMap)}\n`);
   } else {
     if (!(await isDirectory(flags.out)) && /\.(ya?ml|json)$/i.test(extname(flags.out))) {
@@ -50,7 +50,7 @@ export async function runImportCommand(file: string, flags: ImportFlags, io: Cli
       for (let n = 2; used.has(name); n++) name = `${slug(String(imported.document['name']))}-${n}`;
       used.add(name);
       const path = join(flags.out, `${name}.yaml`);
-      await writeFileAtomic(path, imported.yaml);
+      await writeFileAtomic(path, imported.yaml, 'scenario');
       io.out(`${wroteLine(path, imported)}\n`);
     }
   }
@@ -104,18 +104,5 @@ async function isDirectory(path: string): Promise<boolean> {
     return (await stat(path)).isDirectory();
   } catch {
     return false;
-  }
-}
-
-/** Writes to a temporary file beside `path`, then renames it: readers never see half a file. */
-async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}.dmap-import.tmp`);
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, path);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw new UserInputError([{ file: path, message: `cannot write the scenario: ${(error as Error).message}` }]);
   }
 }
