@@ -15,7 +15,7 @@ function sourceFiles(dir: string): string[] {
 
 /** Files allowed to touch files, the process or the clock: the edges. */
 const EDGES = new Set(['src/input/read-text-file.ts', 'src/importer/read-definition-file.ts', 'src/importer/load-scenario-or-definition.ts']);
-const PURE_DIRS = ['src/core', 'src/aws-records', 'src/backtest', 'src/random', 'src/model', 'src/scenario', 'src/input', 'src/pricing', 'src/montecarlo', 'src/planner', 'src/importer', 'src/report', 'src/analysis'];
+const PURE_DIRS = ['src/core', 'src/aws-records', 'src/backtest', 'src/random', 'src/model', 'src/scenario', 'src/input', 'src/pricing', 'src/montecarlo', 'src/planner', 'src/importer', 'src/report', 'src/analysis', 'src/reconcile', 'src/calibrate'];
 const IMPURE = /Math\.random|Date\.now|new Date\(|performance\.now|process\.|console\.|from 'node:(fs|child_process|net|http)/;
 
 describe('architecture', () => {

@@ -15,6 +15,8 @@ import { parseFailIf, type FailIf } from '../planner/fail-if.js';
 import type { ImportFlags } from './commands/import-command.js';
 import type { CalibrateFlags } from './commands/calibrate-command.js';
 import { parseBatchSize, parseOverheadMs } from './parse-calibrate-flags.js';
+import type { ReconcileFlags } from './commands/reconcile-command.js';
+import { collectProducts, parseBillFormat, parseRegion } from './parse-reconcile-flags.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliOutput } from './output.js';
 import { parseBatchSizes, parseCostUsd, parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseThrottles, parseWorkers } from './parse-flags.js';
@@ -245,6 +247,34 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .action(async (flags: { region?: string; catalogue?: string; json?: boolean }) => {
       const { runPricesCommand } = await import('./commands/prices-command.js');
       exitCode = await runPricesCommand(flags, io);
+    });
+
+  program
+    .command('reconcile')
+    .description('Compare an estimate with an AWS bill line by line: by service and usage type, in money and percent, and what only one side has.')
+    .argument('<result>', 'the estimate: a `dmap simulate --json` result (or a report\'s result.json), or `dmap price --json` output')
+    .requiredOption('--bill <file>', 'the bill: a Cost and Usage Report (CUR 2.0 or legacy CUR, CSV, .csv.gz too) or a Cost Explorer CSV export grouped by usage type')
+    .option('--format <format>', 'the bill\'s format, cur2 or cost-explorer (default: detected from the header)', parseBillFormat)
+    .option('--runs <n>', 'Map Runs the bill covers (default: the result\'s runsPerMonth); the estimate is scaled to them', parseRuns)
+    .option('--region <region>', 'only the bill\'s rows of this Region, for a CUR of a whole account', parseRegion)
+    .option('--product <codes>', 'only the bill\'s rows of these product codes, e.g. AWSLambda,AmazonStates (repeatable; CUR only)', collectProducts)
+    .option('--include-covered', 'compare usage covered by a Savings Plan or reservation as usage, at its on-demand cost (CUR only)')
+    .option('--csv', 'print the reconciliation as CSV')
+    .option('--json', 'print the reconciliation as versioned JSON (docs/json-output.md)')
+    .option('--markdown', 'print GitHub Markdown, for a pull request or a wiki')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ dmap reconcile reports/nightly/result.json --bill cur-2025-10.csv.gz',
+        '  $ dmap reconcile result.json --bill cost-explorer.csv --runs 31 --markdown',
+        '  $ dmap reconcile result.json --bill cur.csv --region us-east-1 --product AWSLambda,AmazonStates,AmazonS3',
+      ].join('\n'),
+    )
+    .action(async (file: string, flags: ReconcileFlags) => {
+      const { runReconcileCommand } = await import('./commands/reconcile-command.js');
+      exitCode = await runReconcileCommand(file, flags, io);
     });
 
   program

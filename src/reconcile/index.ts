@@ -1,0 +1,10 @@
+export { ingestBill } from './ingest-bill.js';
+export type { BillOptions, BillSummary } from './ingest-bill.js';
+export { BILL_FORMATS } from './bill-format.js';
+export type { BillFormat } from './bill-format.js';
+export type { CsvRecord } from './bill-row.js';
+export { validateEstimate } from './estimate.js';
+export type { Estimate, EstimateKey } from './estimate.js';
+export { reconcile } from './reconcile.js';
+export type { Reconciliation, ReconciledLine, BillOnlyLine, EstimateOnlyLine, AdjustmentLine, ReconcileOptions } from './reconcile.js';
+export { RECONCILED_PRODUCTS } from './usage-type.js';
