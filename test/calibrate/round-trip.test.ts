@@ -123,6 +123,18 @@ describe('calibrating from a simulated Map Run', () => {
     expect(rows.some((r) => r.name.startsWith('provenance'))).toBe(false);
   });
 
+  it('back-tests the same run against the calibrated scenario: its wall time lands between P10 and P90', async () => {
+    const out = join(dir, 'calibrated-for-backtest.yaml');
+    const calibration = await dmap('calibrate', join(dir, 'one-logs.txt'), join(dir, 'one-executions.json'), join(dir, 'one-map-run.json'), '--scenario', join(dir, 'one.yaml'), '--out', out);
+    expect(calibration.code, calibration.err).toBe(0);
+    const run = await dmap('backtest', out, '--map-run', join(dir, 'one-map-run.json'), '--executions', join(dir, 'one-executions.json'), '--runs', '100', '--workers', '1', '--json');
+    expect(run.code, run.err).toBe(0);
+    const backtest = JSON.parse(run.out) as { figures: Array<{ id: string; verdict: string; percentileRank: number }>; status: { verdict: string } };
+    const wall = backtest.figures.find((f) => f.id === 'wallTimeSeconds');
+    expect(wall?.verdict, JSON.stringify(wall)).toBe('inside P10–P90');
+    expect(backtest.status.verdict).toBe('as most runs predicted');
+  });
+
   it('gives byte-identical output for the same input', async () => {
     const args = [join(dir, 'one-logs.txt'), join(dir, 'one-executions.json'), join(dir, 'one-map-run.json'), '--scenario', join(dir, 'one.yaml')];
     const first = await dmap('calibrate', ...args, '--out', join(dir, 'first.yaml'));
