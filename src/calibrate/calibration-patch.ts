@@ -13,6 +13,7 @@ import { loadYaml, parseYamlDocument } from '../input/yaml-loading.js';
 import { scenarioSchema } from '../scenario/scenario-schema.js';
 import type { CalibrationResult } from './calibrate.js';
 import type { FittedField } from './fitted-field.js';
+import { commentLines } from '../input/comment-lines.js';
 
 export interface PatchRequest {
   /** The base scenario's text, when there is one. */
@@ -197,17 +198,6 @@ function keyNode(pair: Pair): Node {
   return pair.key as Node;
 }
 
-/** Comment lines (each starting with a space, as yaml writes `#` before it), at most WIDTH wide once indented. */
 function wrap(text: string, indent: number): string[] {
-  const width = Math.max(40, WIDTH - indent - 2);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(` ${line}`);
-      line = `  ${word}`;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(` ${line}`);
-  return lines;
+  return commentLines(text, indent, WIDTH);
 }

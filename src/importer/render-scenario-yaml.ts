@@ -8,6 +8,7 @@
 import { Document, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { fieldPath, type ImportNote } from './import-notes.js';
 import type { JsonObject } from './json-value.js';
+import { commentLines } from '../input/comment-lines.js';
 
 const WIDTH = 100;
 
@@ -102,17 +103,6 @@ function note0Depth(notes: ImportNote[]): number {
   return notes[0] ? (fieldPath(notes[0]).length - 1) * 2 : 0;
 }
 
-/** Comment lines (each starting with a space, as yaml writes `#` before it) at most WIDTH wide once indented. */
 function wrap(text: string, indent: number): string[] {
-  const width = Math.max(40, WIDTH - indent - 2);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(` ${line}`);
-      line = `  ${word}`;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(` ${line}`);
-  return lines;
+  return commentLines(text, indent, WIDTH);
 }
