@@ -6,8 +6,8 @@
 import { renderChartPng } from './charts/render-png.js';
 import { workflowTypeChart } from './charts/workflow-type-chart.js';
 import { chartFigureHtml } from './html-chart-figure.js';
-import { escapeHtml, inlineScriptSource } from './html-escape.js';
-import { CHART_BOOT, STYLES } from './html-report.js';
+import { escapeHtml } from './html-escape.js';
+import { standalonePageHtml } from './standalone-page-html.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import type { ReportFile } from './report-file.js';
 import type { WorkflowTypeJson } from './workflow-type-json.js';
@@ -26,38 +26,24 @@ export async function renderWorkflowTypeReportFiles(w: WorkflowTypeJson, assets:
 function html(w: WorkflowTypeJson, chart: ReturnType<typeof workflowTypeChart>, assets: { chartJsSource: string; rerunCommand: string }): string {
   const head = `<tr>${WORKFLOW_TYPE_COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
   const body = workflowTypeRows(w).map((row) => `<tr>${row.map((cell, i) => `<td${i < row.length - 1 ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`);
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(`${w.scenario.name} — Standard versus Express`)}</title>`,
-    `<style>${STYLES}</style>`,
-    '</head>',
-    '<body>',
-    '<header class="report-header">',
-    '<p class="eyebrow">Distributed Map child type</p>',
-    `<h1>${escapeHtml(w.scenario.name)}</h1>`,
-    `<p class="meta">${escapeHtml(`seed ${w.seed} · ${w.runs} runs per point${w.scenario.file ? ` · ${w.scenario.file}` : ''}`)}</p>`,
-    '</header>',
-    '<main>',
-    `<p class="callout callout-ok">${escapeHtml(workflowTypeVerdict(w))}</p>`,
-    chartFigureHtml(chart),
-    '<div class="table-wrap"><table class="data">',
-    `<thead>${head}</thead>`,
-    `<tbody>\n${body.join('\n')}\n</tbody>`,
-    '</table></div>',
-    '</main>',
-    '<footer class="report-footer">',
-    `<p>Rerun: <code class="command">${escapeHtml(assets.rerunCommand)}</code></p>`,
-    '</footer>',
-    `<script>${inlineScriptSource(assets.chartJsSource)}</script>`,
-    `<script>${CHART_BOOT}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return standalonePageHtml(
+    {
+      title: `${w.scenario.name} — Standard versus Express`,
+      eyebrow: 'Distributed Map child type',
+      heading: w.scenario.name,
+      meta: `seed ${w.seed} · ${w.runs} runs per point${w.scenario.file ? ` · ${w.scenario.file}` : ''}`,
+      main: [
+        `<p class="callout callout-ok">${escapeHtml(workflowTypeVerdict(w))}</p>`,
+        chartFigureHtml(chart),
+        '<div class="table-wrap"><table class="data">',
+        `<thead>${head}</thead>`,
+        `<tbody>\n${body.join('\n')}\n</tbody>`,
+        '</table></div>',
+      ].join('\n'),
+      footer: [`<p>Rerun: <code class="command">${escapeHtml(assets.rerunCommand)}</code></p>`],
+    },
+    assets.chartJsSource,
+  );
 }
 
 function markdown(w: WorkflowTypeJson, chartId: string, rerunCommand: string): string {
