@@ -4,10 +4,11 @@
  * report's place (the previous report moved aside, then removed). A failure before the
  * swap removes the temporary directory and leaves the previous report untouched.
  */
-import { chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserInputError } from '../errors.js';
 import type { ReportFile } from '../report/report-file.js';
+import { pathExists } from './path-exists.js';
 
 export type { ReportFile } from '../report/report-file.js';
 
@@ -27,7 +28,7 @@ export async function writeReportDirectory(target: string, files: ReportFile[]):
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  const previous = (await exists(target)) ? `${staging}.previous` : undefined;
+  const previous = (await pathExists(target)) ? `${staging}.previous` : undefined;
   if (previous) await rename(target, previous);
   try {
     await rename(staging, target);
@@ -39,14 +40,6 @@ export async function writeReportDirectory(target: string, files: ReportFile[]):
   if (previous) await rm(previous, { recursive: true, force: true });
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const FILE_ERRORS: Record<string, string> = {
   EEXIST: 'a file is in the way of the directory',

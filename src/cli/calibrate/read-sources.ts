@@ -24,6 +24,7 @@ import { progressReporter } from '../progress.js';
 import { lineHolding, readLines } from './read-lines.js';
 import { readInsightsCsv } from './read-insights-csv.js';
 import { readJsonStream } from './read-json-stream.js';
+import { pathExists } from '../path-exists.js';
 
 export interface SourceSpec {
   file: string;
@@ -55,7 +56,7 @@ const RECORD_HINT = /"(executions|mapRunArn|MapRunStarted|stateMachine|stats|ave
 /** `logs.txt:250` → logs.txt at batch 250; a name that exists as given wins. */
 export async function parseSourceSpec(argument: string): Promise<SourceSpec> {
   const match = /^(.+):(\d+)$/.exec(argument);
-  if (!match || (await exists(argument))) return { file: argument };
+  if (!match || (await pathExists(argument))) return { file: argument };
   const batchSize = Number(match[2]);
   if (!(batchSize >= 1)) throw new UserInputError([{ field: argument, message: 'the batch size after the colon must be a whole number ≥ 1', value: match[2] }]);
   return { file: match[1] as string, batchSize };
@@ -203,13 +204,4 @@ async function locate(file: string, size: number, error: JsonSourceError): Promi
     return sourceProblem(file, error.message, { ...place, ...position });
   }
   return sourceProblem(file, error.message, place);
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
