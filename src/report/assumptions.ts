@@ -9,6 +9,7 @@
 import { describeDistribution, type DistributionSpec } from '../random/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { scenarioJsonSchema } from '../scenario/scenario-reference.js';
+import { defaultConfidence } from './default-confidence.js';
 import { formatCount } from './format-duration.js';
 import type { AssumptionRow } from './report-model.js';
 import type { SimulationJson } from './simulation-json.js';
@@ -31,6 +32,7 @@ const TOOL = 'tool';
 /** Top-level fields given their own rows after the flattened scenario (they reflect what the run used). */
 const OWN_ROWS = new Set(['$schema', 'seed', 'region', 'pricing', 'provenance']);
 const FITTED = 'fitted';
+const YOURS = 'yours';
 
 const DISTRIBUTION_TYPES = new Set(['constant', 'uniform', 'normal', 'lognormal', 'exponential', 'triangular', 'empirical']);
 
@@ -87,11 +89,12 @@ function withSource(row: { name: string; value: string }, path: Segment[], schem
   const found = lookupRaw(raw, path);
   if (found.present) {
     return found.preset !== undefined
-      ? { ...row, source: SCENARIO_FILE, note: `from the preset "${found.preset}"` }
-      : { ...row, source: SCENARIO_FILE };
+      ? { ...row, source: SCENARIO_FILE, note: `from the preset "${found.preset}"`, confidence: YOURS }
+      : { ...row, source: SCENARIO_FILE, confidence: YOURS };
   }
   const note = schema?.description;
-  return note ? { ...row, source: DEFAULT, note } : { ...row, source: DEFAULT };
+  const confidence = defaultConfidence(row.name);
+  return { ...row, source: DEFAULT, ...(note ? { note } : {}), ...(confidence ? { confidence } : {}) };
 }
 
 /**
@@ -106,6 +109,7 @@ function markFitted(rows: AssumptionRow[], provenance: NonNullable<Scenario['pro
     if (!entry) continue;
     const observations = `${formatCount(entry.observations)} ${entry.observations === 1 ? 'observation' : 'observations'}`;
     row.source = FITTED;
+    row.confidence = FITTED;
     row.note = `from ${entry.source} (${observations}): ${entry.method}; ${entry.quality}${entry.note ? `; ${entry.note}` : ''}`;
   }
 }

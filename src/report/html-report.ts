@@ -12,6 +12,7 @@
  * The section builders (report-sections.ts) return plain, unescaped text; the Markdown
  * renderer uses them too, so both reports agree.
  */
+import { confidenceLegend } from './default-confidence.js';
 import type { AssumptionRow, ChartSpec, ReportModel, ReviewWarning } from './report-model.js';
 import type { SimulationJson } from './simulation-json.js';
 import { chartFigureHtml } from './html-chart-figure.js';
@@ -177,7 +178,7 @@ function assumptionsHtml(rows: AssumptionRow[]): string {
     .map(
       (a) =>
         `<tr><td><code>${escapeHtml(a.name)}</code></td><td>${escapeHtml(a.value)}</td>` +
-        `<td><span class="badge badge-${sourceClass(a.source)}">${escapeHtml(a.source)}</span></td><td class="note">${escapeHtml(a.note ?? '')}</td></tr>`,
+        `<td><span class="badge badge-${sourceClass(a.source)}">${escapeHtml(a.source)}</span></td><td>${escapeHtml(a.confidence ?? '')}</td><td class="note">${escapeHtml(a.note ?? '')}</td></tr>`,
     )
     .join('\n');
   return section(
@@ -185,9 +186,10 @@ function assumptionsHtml(rows: AssumptionRow[]): string {
     'Assumptions',
     [
       '<p class="muted">Every input and every default the run used. <em>scenario file</em>: the author wrote it; <em>default</em>: the tool filled it in, for the reason given.</p>',
+      `<p class="muted">${escapeHtml(confidenceLegend())}</p>`,
       '<div class="table-wrap"><table class="data assumptions">',
-      '<colgroup><col class="c-name"><col class="c-value"><col class="c-source"><col class="c-note"></colgroup>',
-      '<thead><tr><th>Name</th><th>Value</th><th>Source</th><th>Note</th></tr></thead>',
+      '<colgroup><col class="c-name"><col class="c-value"><col class="c-source"><col class="c-confidence"><col class="c-note"></colgroup>',
+      '<thead><tr><th>Name</th><th>Value</th><th>Source</th><th>Confidence</th><th>Note</th></tr></thead>',
       `<tbody>\n${body}\n</tbody>`,
       '</table></div>',
     ].join('\n'),
@@ -272,9 +274,10 @@ table.data tfoot td { font-weight: 650; }
 table.data tfoot tr:first-child th, table.data tfoot tr:first-child td { border-top: 2px solid #c3cbd3; }
 table.details th { width: 40%; font-weight: 500; color: #333a42; }
 table.assumptions { table-layout: fixed; }
-table.assumptions col.c-name { width: 27%; }
-table.assumptions col.c-value { width: 25%; }
+table.assumptions col.c-name { width: 25%; }
+table.assumptions col.c-value { width: 22%; }
 table.assumptions col.c-source { width: 128px; }
+table.assumptions col.c-confidence { width: 96px; }
 table.assumptions td { overflow-wrap: anywhere; }
 table.assumptions td.note { color: var(--muted); font-size: 13px; }
 td.unpriced { background: var(--bad-bg); }

@@ -4,6 +4,7 @@
  * (`charts/<id>.png`, drawn by the PNG renderer). Every piece of text is escaped, so a
  * scenario named `<script>` or `a | b` cannot inject HTML or break a table. Pure.
  */
+import { confidenceLegend } from './default-confidence.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import { sensitivitySectionMarkdown } from './sensitivity-markdown.js';
 import { backtestSectionMarkdown } from './backtest-markdown.js';
@@ -144,13 +145,14 @@ function mapRun(r: SimulationJson): string {
 }
 
 function assumptions(rows: AssumptionRow[]): string {
-  const body = rows.map((a) => [codeSpan(a.name), escapeMarkdown(a.value), escapeMarkdown(a.source), escapeMarkdown(a.note ?? '')]);
+  const body = rows.map((a) => [codeSpan(a.name), escapeMarkdown(a.value), escapeMarkdown(a.source), escapeMarkdown(a.confidence ?? ''), escapeMarkdown(a.note ?? '')]);
   return [
     '## Assumptions',
     '',
     'Every input and every default the run used. *scenario file*: the author wrote it; *default*: the tool filled it in, for the reason given.',
+    escapeMarkdown(confidenceLegend()),
     '',
-    table(['Name', 'Value', 'Source', 'Note'], body),
+    table(['Name', 'Value', 'Source', 'Confidence', 'Note'], body),
   ].join('\n');
 }
 

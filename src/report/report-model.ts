@@ -32,6 +32,8 @@ export interface AssumptionRow {
   source: string;
   /** Why the default is what it is, or its reference, when known. */
   note?: string;
+  /** How far to trust it: a default's docs/model.md tag (H, M, L, D), `yours` for the author's input, `fitted` for calibrated; absent for tool settings. */
+  confidence?: string;
 }
 
 export type ReviewSeverity = 'warning' | 'info';

@@ -38,6 +38,7 @@ describe('assumptionsLedger with provenance', () => {
       value: 'lognormal (p50 61.8 ms, p99 140 ms)',
       source: 'fitted',
       note: 'from logs-250.txt (1 observation): one invocation at batch 250; too few to test a family; overhead not separated',
+      confidence: 'fitted',
     });
     expect(rows.some((r) => r.name.startsWith('provenance'))).toBe(false);
   });

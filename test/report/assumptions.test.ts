@@ -42,7 +42,7 @@ function row(rows: AssumptionRow[], name: string): AssumptionRow {
 describe('assumptionsLedger', () => {
   it('marks fields given in the file "scenario file", with their values and units', async () => {
     const rows = await ledger(TEXT, 'dmap simulate ledger.yaml');
-    expect(row(rows, 'lambda.memoryMb')).toEqual({ name: 'lambda.memoryMb', value: '512 MB', source: 'scenario file' });
+    expect(row(rows, 'lambda.memoryMb')).toEqual({ name: 'lambda.memoryMb', value: '512 MB', source: 'scenario file', confidence: 'yours' });
     expect(row(rows, 'maxConcurrency')).toMatchObject({ value: '5', source: 'scenario file' });
     expect(row(rows, 'lambda.invocationOverheadMs')).toMatchObject({ value: 'lognormal (p50 120 ms, p99 900 ms)', source: 'scenario file' });
     expect(row(rows, 'lambda.perItemDurationMs')).toMatchObject({ value: 'constant 20 ms', source: 'scenario file' });
@@ -75,6 +75,7 @@ describe('assumptionsLedger', () => {
       value: 'FULL',
       source: 'scenario file',
       note: 'from the preset "console-default"',
+      confidence: 'yours',
     });
   });
 

@@ -118,7 +118,7 @@ describe('renderMarkdownReport', () => {
     const md = renderMarkdownReport(model);
     expect(md.endsWith('```sh\ndmap report scenarios/odd.yaml --runs 5\n```\n')).toBe(true);
     expect(md).toContain(`dmap-planner ${model.result.tool.version} · prices: ${model.result.cost.catalogue.name}`);
-    expect(md).toContain('| `lambda.perItemDurationMs` | constant 30 ms | scenario file |  |');
+    expect(md).toContain('| `lambda.perItemDurationMs` | constant 30 ms | scenario file | yours |  |');
     expect(renderMarkdownReport(structuredClone(model))).toBe(md);
   });
 });
