@@ -226,8 +226,8 @@ describe('child tasks that call other services, priced with the shipped catalogu
     expect(linesOf(report.lines, 'bedrock.invokeModel.request')).toHaveLength(1);
     expect(report.unpricedKeys).toEqual(['other.request', 'bedrock.invokeModel.request']);
     expect(report.warnings).toEqual([
-      'Other AWS services Calls from child tasks to services the catalogue does not price: no price for us-east-1 in catalogue 2025.11.0; the total excludes 7 requests',
-      'Amazon Bedrock Model invocations (priced per token, not per request): no price for us-east-1 in catalogue 2025.11.0; the total excludes 3 requests',
+      'Other AWS services Calls from child tasks to services the catalogue does not price: no price for us-east-1 in catalogue 2025.11.1; the total excludes 7 requests',
+      'Amazon Bedrock Model invocations (priced per token, not per request): no price for us-east-1 in catalogue 2025.11.1; the total excludes 3 requests',
     ]);
   });
 
