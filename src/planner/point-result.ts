@@ -26,7 +26,7 @@ export interface PointResult {
   /** What failure costs over the point's runs (src/analysis/failure-economics.ts). */
   failureEconomics?: FailureEconomics;
   /** When a race stopped running the point: after how many runs, and why. */
-  race?: { droppedAfterRuns: number; kind: 'fails' | 'misses' | 'duplicate' | 'beaten'; by?: number; reason: string };
+  race?: { droppedAfterRuns: number; kind: 'fails' | 'misses' | 'duplicate' | 'beaten' | 'tie'; by?: number; reason: string };
 }
 
 export interface PointExtras {

@@ -43,7 +43,7 @@ export function pointNotes(p: SweepJson['points'][number], sweep: SweepJson): st
   const notes = [...p.flags];
   if (p.race && p.race.kind !== 'fails') {
     const other = p.race.by === undefined ? undefined : sweep.points.find((q) => q.index === p.race?.by);
-    const what = p.race.kind === 'misses' ? 'misses the goal' : p.race.kind === 'duplicate' ? `same as ${other ? shortSettings(other) : '?'}` : `beaten by ${other ? shortSettings(other) : '?'}`;
+    const what = p.race.kind === 'misses' ? 'misses the goal' : p.race.kind === 'duplicate' ? `same as ${other ? shortSettings(other) : '?'}` : p.race.kind === 'tie' ? `loses the tie to ${other ? shortSettings(other) : '?'}` : `beaten by ${other ? shortSettings(other) : '?'}`;
     notes.push(`out after ${p.race.droppedAfterRuns} runs: ${what}`);
   }
   return notes.join('; ');

@@ -57,44 +57,60 @@ export interface SweepRun {
 }
 
 export async function runSweep(points: readonly SweepPoint[], options: SweepGoalOptions): Promise<SweepRun> {
-  const racing = options.racing !== false && options.goal !== undefined;
-  const fullGrid = points.length * options.runs;
   checkWork(points.map((point) => ({ scenario: point.scenario, runs: options.runs })), options.force);
+  const first = points[0];
+  if (!first) return sweepFromRecords(points, options, async () => []);
+  const contextOf = (point: SweepPoint) => ({ scenario: point.scenario, seed: options.seed, catalogue: options.catalogue });
+  let done = 0;
+  const pool = new ReplicationPool(contextOf(first), {
+    workers: usefulWorkers(options.workers, options.runs),
+    ...(options.onProgress ? { onProgress: (inRange: number) => options.onProgress?.(done + inRange, points.length * options.runs) } : {}),
+  });
+  let current = first;
+  try {
+    return await sweepFromRecords(points, options, async (point, from, to) => {
+      if (point !== current) pool.setContext(contextOf(point));
+      current = point;
+      const records = await pool.run(from, to);
+      done += to - from;
+      return records;
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * The sweep given a way to run replications [from, to) of a point: the full grid, or the
+ * race in rounds. Apart from the pool, so that a test can replay a race over the records
+ * of a full grid (every point's replication r is the same in both).
+ */
+export async function sweepFromRecords(
+  points: readonly SweepPoint[],
+  options: Pick<SweepGoalOptions, 'runs' | 'goal' | 'racing' | 'describe'>,
+  runRange: (point: SweepPoint, from: number, to: number) => Promise<ReplicationRecord[]>,
+): Promise<SweepRun> {
+  const racing = options.racing !== false && options.goal !== undefined;
   const records = new Map<number, ReplicationRecord[]>(points.map((p) => [p.index, []]));
   const drops = new Map<number, RaceDrop & { afterRuns: number }>();
-  const first = points[0];
   let replications = 0;
   let rounds = 0;
-  if (first) {
-    const contextOf = (point: SweepPoint) => ({ scenario: point.scenario, seed: options.seed, catalogue: options.catalogue });
-    const pool = new ReplicationPool(contextOf(first), {
-      workers: usefulWorkers(options.workers, options.runs),
-      ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(replications + done, fullGrid) } : {}),
-    });
-    let current = first;
-    try {
-      const step = racing ? Math.min(RACE_ROUND_RUNS, options.runs) : options.runs;
-      let alive = [...points];
-      for (let done = 0; done < options.runs && alive.length > 0; ) {
-        const next = Math.min(options.runs, done + step);
-        for (const point of alive) {
-          if (point !== current) pool.setContext(contextOf(point));
-          current = point;
-          (records.get(point.index) as ReplicationRecord[]).push(...(await pool.run(done, next)));
-          replications += next - done;
-        }
-        done = next;
-        rounds++;
-        if (!racing) break;
-        const evidence = alive.map((p) => evidenceOf(p, records.get(p.index) as ReplicationRecord[], options.goal));
-        const describe = options.describe ?? ((index: number) => `point ${index}`);
-        for (const drop of raceDrops(evidence, options.goal as GoalTest, describe)) drops.set(drop.index, { ...drop, afterRuns: done });
-        alive = alive.filter((p) => !drops.has(p.index));
-        if (raceSettled(evidence.filter((e) => !drops.has(e.index)), options.goal as GoalTest)) break;
-      }
-    } finally {
-      await pool.close();
+  const step = racing ? Math.min(RACE_ROUND_RUNS, options.runs) : options.runs;
+  let alive = [...points];
+  for (let done = 0; done < options.runs && alive.length > 0; ) {
+    const next = Math.min(options.runs, done + step);
+    for (const point of alive) {
+      (records.get(point.index) as ReplicationRecord[]).push(...(await runRange(point, done, next)));
+      replications += next - done;
     }
+    done = next;
+    rounds++;
+    if (!racing) break;
+    const evidence = alive.map((p) => evidenceOf(p, records.get(p.index) as ReplicationRecord[], options.goal));
+    const describe = options.describe ?? ((index: number) => `point ${index}`);
+    for (const drop of raceDrops(evidence, options.goal as GoalTest, describe)) drops.set(drop.index, { ...drop, afterRuns: done });
+    alive = alive.filter((p) => !drops.has(p.index));
+    if (raceSettled(evidence.filter((e) => !drops.has(e.index)), options.goal as GoalTest)) break;
   }
   const evidence: PointEvidence[] = [];
   const results = points.map((point) => {
@@ -102,8 +118,8 @@ export async function runSweep(points: readonly SweepPoint[], options: SweepGoal
     evidence.push(evidenceOf(point, own, options.goal));
     return resultOf(point, own, options.goal, drops.get(point.index));
   });
-  const beaten = new Set([...drops.values()].filter((d) => d.kind === 'beaten' || d.kind === 'duplicate').map((d) => d.index));
-  return { points: results, evidence, beaten, replications, fullGridReplications: fullGrid, racing, rounds };
+  const beaten = new Set([...drops.values()].filter((d) => d.kind === 'beaten' || d.kind === 'duplicate' || d.kind === 'tie').map((d) => d.index));
+  return { points: results, evidence, beaten, replications, fullGridReplications: points.length * options.runs, racing, rounds };
 }
 
 function evidenceOf(point: SweepPoint, records: readonly ReplicationRecord[], goal?: GoalTest): PointEvidence {
