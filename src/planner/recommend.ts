@@ -67,6 +67,8 @@ export interface RecommendOptions {
   confidence?: number;
   /** Points a race dropped as beaten by another: never picked. */
   beaten?: ReadonlySet<number>;
+  /** Points a race dropped as ties (identical, or tied and less robust), with the point each lost to. */
+  raceTies?: ReadonlyMap<number, number>;
 }
 
 export function goalTest(goal: Goal, confidence = DEFAULT_CONFIDENCE): GoalTest | undefined {
@@ -153,6 +155,12 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
   if (pick.probability.ci95[0] < test.confidence) sentences.push(`Its interval reaches below ${target}: more runs (--runs) would settle whether it meets the goal that often.`);
   const tied = group.filter((c) => c !== pick);
   if (tied.length > 0) sentences.push(tieSentence(pick, tied, deadline, describe, test.kind));
+  const lostTies = [...(options.raceTies ?? new Map<number, number>()).entries()].filter(([, by]) => by === p.index || tied.some((c) => c.index === by)).map(([index]) => index).sort((a, b) => a - b);
+  if (lostTies.length > 0) {
+    const names = lostTies.map((index) => points.find((q) => q.index === index) as PointResult).map(describe);
+    const list = names.length <= 3 ? names.join('; ') : `${names.slice(0, 3).join('; ')} and ${names.length - 3} more`;
+    sentences.push(`It also ties with ${list}: the race found ${names.length === 1 ? 'it' : 'them'} the same in every run or tied and less robust, and dropped ${names.length === 1 ? 'it' : 'them'} by the tie rule.`);
+  }
   const nextBetter = comparisons.find((c) => !c.tie && c.difference > 0);
   if (nextBetter) {
     const other = qualifying.find((c) => c.index === nextBetter.index) as Candidate;
@@ -174,7 +182,7 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
     ...base,
     pointIndex: p.index,
     goalProbability: pick.probability,
-    ...(tied.length > 0 ? { tiedWith: tied.map((c) => c.index) } : {}),
+    ...(tied.length > 0 || lostTies.length > 0 ? { tiedWith: [...tied.map((c) => c.index), ...lostTies].sort((a, b) => a - b) } : {}),
     comparisons,
     reason: sentences.join(' '),
   };

@@ -48,6 +48,8 @@ export interface SweepRun {
   evidence: PointEvidence[];
   /** Points a race dropped as beaten by (or the same as) another: not candidates for the pick. */
   beaten: Set<number>;
+  /** Points a race dropped as ties (duplicates, or tied and less robust), with the point each lost to. */
+  raceTies: Map<number, number>;
   /** Replications simulated, and what the full grid takes. */
   replications: number;
   fullGridReplications: number;
@@ -119,7 +121,8 @@ export async function sweepFromRecords(
     return resultOf(point, own, options.goal, drops.get(point.index));
   });
   const beaten = new Set([...drops.values()].filter((d) => d.kind === 'beaten' || d.kind === 'duplicate' || d.kind === 'tie').map((d) => d.index));
-  return { points: results, evidence, beaten, replications, fullGridReplications: points.length * options.runs, racing, rounds };
+  const raceTies = new Map([...drops.values()].filter((d) => (d.kind === 'duplicate' || d.kind === 'tie') && d.by !== undefined).map((d) => [d.index, d.by as number]));
+  return { points: results, evidence, beaten, raceTies, replications, fullGridReplications: points.length * options.runs, racing, rounds };
 }
 
 function evidenceOf(point: SweepPoint, records: readonly ReplicationRecord[], goal?: GoalTest): PointEvidence {

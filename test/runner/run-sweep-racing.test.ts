@@ -45,11 +45,12 @@ async function setUp(c: Case) {
 
 /** The full grid on a pool, keeping every point's records for the replay. */
 async function fullGrid(points: readonly SweepPoint[], context: (p: SweepPoint) => { scenario: SweepPoint['scenario']; seed: number; catalogue: typeof catalogue }, goal: Goal) {
-  const pool = new ReplicationPool(context(points[0] as SweepPoint), { workers: 2 });
+  const pool = new ReplicationPool(context(points[0] as SweepPoint) as never, { workers: 2 });
   pools.push(pool);
   const records = new Map<number, ReplicationRecord[]>();
-  const run = await sweepFromRecords(points, { runs: RUNS, goal: goalTest(goal), racing: false }, async (point, from, to) => {
-    pool.setContext(context(point));
+  const byIndex = new Map(points.map((p) => [p.index, p]));
+  const run = await sweepFromRecords(points as never, { runs: RUNS, goal: goalTest(goal), racing: false }, async (point: { index: number }, from: number, to: number) => {
+    pool.setContext(context(byIndex.get(point.index) as SweepPoint) as never);
     const got = await pool.run(from, to);
     records.set(point.index, [...(records.get(point.index) ?? []), ...got]);
     return got;
@@ -58,7 +59,7 @@ async function fullGrid(points: readonly SweepPoint[], context: (p: SweepPoint) 
 }
 
 function pick(run: Awaited<ReturnType<typeof sweepFromRecords>>, goal: Goal): number | null {
-  const r = recommend(run.points, goal, describeSettings, { evidence: run.evidence, beaten: run.beaten });
+  const r = recommend(run.points as never, goal, describeSettings, { evidence: run.evidence, beaten: run.beaten });
   return r.pointIndex ?? r.closestIndex ?? null;
 }
 
@@ -66,7 +67,7 @@ describe('racing against the full grid', () => {
   it.each(CASES)('$file: the same pick with at most a third of the replications', async (c) => {
     const { points, context } = await setUp(c);
     const grid = await fullGrid(points, context, c.goal);
-    const raced = await sweepFromRecords(points, { runs: RUNS, goal: goalTest(c.goal), racing: true, describe: (i: number) => `point ${i}` }, async (point, from, to) =>
+    const raced = await sweepFromRecords(points as never, { runs: RUNS, goal: goalTest(c.goal), racing: true, describe: (i: number) => `point ${i}` }, async (point: { index: number }, from: number, to: number) =>
       (grid.records.get(point.index) as ReplicationRecord[]).slice(from, to),
     );
     const gridPick = pick(grid.run, c.goal);
@@ -80,8 +81,8 @@ describe('racing against the full grid', () => {
     const c = CASES[1] as Case;
     const { points, seed } = await setUp(c);
     const options = { seed, runs: RUNS, catalogue, goal: goalTest(c.goal), racing: true, describe: (i: number) => `point ${i}` };
-    const one = await runSweep(points, { ...options, workers: 1 });
-    const two = await runSweep(points, { ...options, workers: 2 });
+    const one = await runSweep(points as never, { ...options, workers: 1 } as never);
+    const two = await runSweep(points as never, { ...options, workers: 2 } as never);
     expect(two).toEqual(one);
     expect(one.replications).toBeLessThan(one.fullGridReplications / 3);
   }, 120_000);

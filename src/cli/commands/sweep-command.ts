@@ -84,7 +84,7 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
   }
   // A configuration that fails or times out is no trade-off: the frontier is of the rest.
   const frontier = paretoFrontier(run.points.filter(isSafe));
-  const recommendation = recommend(run.points, goal, describeSettings, { evidence: run.evidence, confidence, beaten: run.beaten });
+  const recommendation = recommend(run.points, goal, describeSettings, { evidence: run.evidence, confidence, beaten: run.beaten, raceTies: run.raceTies });
   const sweep = buildSweepJson({
     identity: { name: loaded.scenario.name, description: loaded.scenario.description, file, sha256: sha256Hex(loaded.text) },
     seed,
