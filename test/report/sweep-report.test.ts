@@ -93,7 +93,7 @@ describe('sweep report', () => {
 
   it('colours the heat map by the probability of meeting the goal', () => {
     const chart = sweepHeatmapChart(sweep());
-    const datasets = (chart?.config.data as { datasets: Array<{ label: string; data: Array<{ x: string; y: string }> }> }).datasets;
+    const datasets = (chart?.config.data as unknown as { datasets: Array<{ label: string; data: Array<{ x: string; y: string }> }> }).datasets;
     expect(datasets.map((d) => [d.label, d.data])).toEqual([
       ['meets the goal in ≥ 95 % of runs', [{ x: '500', y: XSS }]],
       ['in 50 % to 95 %', [{ x: '100', y: 'b' }]],
