@@ -1,8 +1,9 @@
 /**
  * Racing: spend replications only on configurations that can still be the answer.
  *
- * The sweep runs in rounds (RACE_ROUND_RUNS replications of every point still in the
- * race, the same replication indices for all, so the rounds keep common random numbers).
+ * The sweep runs in rounds (a screen of RACE_SCREEN_RUNS replications, then rounds up to
+ * every multiple of RACE_ROUND_RUNS, for every point still in the race, the same
+ * replication indices for all, so the rounds keep common random numbers).
  * After each round a point leaves the race when it is clearly out, by one of four rules:
  * - it failed its tolerance or timed children out in some run: the recommendation never
  *   picks such a point, whatever its other runs do;
@@ -44,6 +45,19 @@ import { isTie } from './tie-rule.js';
 /** Replications per point per round: enough for a paired interval and a Wilson bound to decide the clear cases at once. */
 export const RACE_ROUND_RUNS = 20;
 
+/**
+ * The first round is a screen of this many runs: a point that fails, or meets the goal in
+ * none of 5 runs (Wilson upper bound 43 %), is out at once. Comparisons between points
+ * wait for a full round: a point that has "never missed" in 5 runs may still miss one run
+ * in five.
+ */
+export const RACE_SCREEN_RUNS = 5;
+
+/** Where the race's rounds end: 5, 20, 40, 60, ... up to the sweep's runs. */
+export function nextRoundEnd(done: number, runs: number): number {
+  return Math.min(runs, done === 0 ? RACE_SCREEN_RUNS : (Math.floor(done / RACE_ROUND_RUNS) + 1) * RACE_ROUND_RUNS);
+}
+
 export interface RaceDrop {
   index: number;
   reason: string;
@@ -53,6 +67,8 @@ export interface RaceDrop {
 }
 
 export function raceDrops(alive: readonly PointEvidence[], test: GoalTest, describe: (index: number) => string): RaceDrop[] {
+  // Before a full round, only the first two rules (failing, clearly missing) apply.
+  const compare = alive.every((e) => e.wallSeconds.length >= RACE_ROUND_RUNS);
   const drops: RaceDrop[] = [];
   const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
   const left: PointEvidence[] = [];
@@ -70,6 +86,7 @@ export function raceDrops(alive: readonly PointEvidence[], test: GoalTest, descr
     }
     left.push(e);
   }
+  if (!compare) return drops.sort((a, b) => a.index - b.index);
   const ranked = (e: PointEvidence) => (test.kind === 'deadline' ? e.costUsd : e.wallSeconds);
   const kept: PointEvidence[] = [];
   for (const e of left) {

@@ -128,6 +128,16 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
     // The nearest: the most likely to meet the goal, then the most headroom.
     const closest = [...candidates].sort((a, b) => b.probability.probability - a.probability.probability || byRobustness(test.kind)(a, b))[0] as Candidate;
     const p = closest.point;
+    // Points as close, within the noise on both the chance of meeting the goal and the wall time, are ties.
+    const asNumbers = (c: Candidate) => c.evidence.met.map((m) => (m ? 1 : 0));
+    const closeTies = candidates
+      .filter(
+      (c) =>
+        c !== closest &&
+        isTie(pairedDifference(asNumbers(c), asNumbers(closest)), Math.max(closest.probability.probability, 1e-9)) &&
+        isTie(pairedDifference(c.evidence.wallSeconds, closest.evidence.wallSeconds), meanOf(closest.evidence.wallSeconds)),
+      )
+      .sort(byRobustness(test.kind));
     const over = deadline
       ? `P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}${p.wallTimeSeconds.p90 > test.limit ? `, ${formatDuration((p.wallTimeSeconds.p90 - test.limit) * 1000)} over` : ''}, at ${formatUsd(closest.expectedCostUsd)} per run`
       : `expected cost ${formatUsd(closest.expectedCostUsd)} per run${closest.expectedCostUsd > test.limit ? `, ${formatUsd(closest.expectedCostUsd - test.limit)} over` : ''}, P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}`;
@@ -136,7 +146,11 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
       pointIndex: null,
       closestIndex: p.index,
       goalProbability: closest.probability,
-      reason: `No configuration meets ${goalWords} in ${target} of runs${note}. The closest is ${describe(p)}: it meets it in ${probabilityWords(closest.probability)}; ${over}.`,
+      ...(closeTies.length > 0 ? { tiedWith: closeTies.map((c) => c.index) } : {}),
+      reason: [
+        `No configuration meets ${goalWords} in ${target} of runs${note}. The closest is ${describe(p)}: it meets it in ${probabilityWords(closest.probability)}; ${over}.`,
+        ...(closeTies.length > 0 ? [tieSentence(closest, closeTies, describe, test.kind, 'the probability and the wall time')] : []),
+      ].join(' '),
     };
   }
   const robust = byRobustness(test.kind);
@@ -154,7 +168,7 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
   ];
   if (pick.probability.ci95[0] < test.confidence) sentences.push(`Its interval reaches below ${target}: more runs (--runs) would settle whether it meets the goal that often.`);
   const tied = group.filter((c) => c !== pick);
-  if (tied.length > 0) sentences.push(tieSentence(pick, tied, deadline, describe, test.kind));
+  if (tied.length > 0) sentences.push(tieSentence(pick, tied, describe, test.kind, deadline ? 'cost' : 'time'));
   const lostTies = [...(options.raceTies ?? new Map<number, number>()).entries()].filter(([, by]) => by === p.index || tied.some((c) => c.index === by)).map(([index]) => index).sort((a, b) => a - b);
   if (lostTies.length > 0) {
     const names = lostTies.map((index) => points.find((q) => q.index === index) as PointResult).map(describe);
@@ -200,7 +214,7 @@ function comparison(other: Candidate, pick: Candidate, deadline: boolean): Paire
   };
 }
 
-function tieSentence(pick: Candidate, tied: readonly Candidate[], deadline: boolean, describe: (p: PointResult) => string, kind: 'deadline' | 'budget'): string {
+function tieSentence(pick: Candidate, tied: readonly Candidate[], describe: (p: PointResult) => string, kind: 'deadline' | 'budget', on: string): string {
   const names = tied.map((c) => describe(c.point));
   const list = names.length <= 3 ? names.join('; ') : `${names.slice(0, 3).join('; ')} and ${names.length - 3} more`;
   const runner = tied[0] as Candidate;
@@ -216,7 +230,7 @@ function tieSentence(pick: Candidate, tied: readonly Candidate[], deadline: bool
   } else {
     why = 'every figure is the same, and it comes first in sweep order';
   }
-  return `It is a tie on ${deadline ? 'cost' : 'time'} with ${list} (the differences are within the noise), and the tie goes to the more robust configuration: ${why}.`;
+  return `It is a tie on ${on} with ${list} (the differences are within the noise), and the tie goes to the more robust configuration: ${why}.`;
 }
 
 function probabilityWords(p: GoalProbability, target?: string): string {

@@ -8,7 +8,7 @@
 import type { PairedComparison, Recommendation } from '../planner/recommend.js';
 import type { GoalProbability } from '../planner/point-evidence.js';
 import type { PointResult } from '../planner/point-result.js';
-import { RACE_ROUND_RUNS } from '../planner/racing.js';
+import { RACE_ROUND_RUNS, RACE_SCREEN_RUNS } from '../planner/racing.js';
 import type { Variation } from '../planner/variation.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { roundTo } from './round.js';
@@ -19,8 +19,9 @@ export const SWEEP_FORMAT = 'dmap-planner/sweep';
 export interface SweepRaceJson {
   /** Racing on (a goal was given and --no-racing was not). */
   enabled: boolean;
-  /** Replications per point per round. */
+  /** Replications per point per round (after a first screen of `screenRuns`). */
   roundRuns: number;
+  screenRuns: number;
   rounds: number;
   /** Replications simulated, and what every point at `runsPerPoint` takes. */
   replications: number;
@@ -50,7 +51,7 @@ export function buildSweepJson(input: {
   runsPerPoint: number;
   variations: Variation[];
   goal: SweepJson['goal'];
-  race: Omit<SweepRaceJson, 'roundRuns'>;
+  race: Omit<SweepRaceJson, 'roundRuns' | 'screenRuns'>;
   points: PointResult[];
   frontier: PointResult[];
   recommendation: Recommendation;
@@ -66,7 +67,11 @@ export function buildSweepJson(input: {
     runsPerPoint: input.runsPerPoint,
     variations: input.variations,
     goal: input.goal,
-    race: { ...input.race, roundRuns: input.race.enabled ? Math.min(RACE_ROUND_RUNS, input.runsPerPoint) : input.runsPerPoint },
+    race: {
+      ...input.race,
+      roundRuns: input.race.enabled ? Math.min(RACE_ROUND_RUNS, input.runsPerPoint) : input.runsPerPoint,
+      screenRuns: input.race.enabled ? Math.min(RACE_SCREEN_RUNS, input.runsPerPoint) : input.runsPerPoint,
+    },
     points: input.points.map((p) => ({
       ...p,
       wallTimeSeconds: {

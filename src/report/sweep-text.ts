@@ -34,7 +34,7 @@ export function raceWords(sweep: SweepJson): string {
   if (!race.enabled) return `Full grid: ${formatCount(race.replications)} replications (every point × ${formatCount(sweep.runsPerPoint)} runs).`;
   return (
     `Racing: ${formatCount(race.replications)} of the full grid's ${formatCount(race.fullGridReplications)} replications (${percent(share)}), ` +
-    `in ${race.rounds} round${race.rounds === 1 ? '' : 's'} of ${race.roundRuns} runs per point still in the race; --no-racing runs the full grid.`
+    `in ${race.rounds} round${race.rounds === 1 ? '' : 's'} (a screen of ${race.screenRuns} runs, then rounds to every ${race.roundRuns} runs, for the points still in the race); --no-racing runs the full grid.`
   );
 }
 

@@ -3,8 +3,8 @@
  * numbers: each component draws the same stream at every point, and differences come
  * from the configuration, not from noise. One worker pool serves all points.
  *
- * With a goal and racing on (the default with a goal), points run in rounds of
- * RACE_ROUND_RUNS replications and leave the race as soon as they are clearly out
+ * With a goal and racing on (the default with a goal), points run in rounds (a short
+ * screen, then rounds of RACE_ROUND_RUNS replications) and leave the race as soon as they are clearly out
  * (src/planner/racing.ts); without, every point runs every replication (the full grid).
  * Each replication depends only on (seed, index) and the race's decisions only on the
  * replications' figures, so the result is the same whatever the number of workers.
@@ -15,7 +15,7 @@ import { estimateWork } from '../model/work-estimate.js';
 import { summarizeReplications, type ReplicationRecord, type SimulationSummary } from '../montecarlo/index.js';
 import { goalProbability, pointEvidence, type GoalTest, type PointEvidence } from '../planner/point-evidence.js';
 import { pointResult, type PointResult } from '../planner/point-result.js';
-import { RACE_ROUND_RUNS, raceDrops, raceSettled, type RaceDrop } from '../planner/racing.js';
+import { nextRoundEnd, raceDrops, raceSettled, type RaceDrop } from '../planner/racing.js';
 import type { SweepPoint } from '../planner/sweep-points.js';
 import type { PriceCatalogue } from '../pricing/index.js';
 import { failureCauseWords } from '../report/sweep-failure-cause.js';
@@ -97,10 +97,9 @@ export async function sweepFromRecords(
   const drops = new Map<number, RaceDrop & { afterRuns: number }>();
   let replications = 0;
   let rounds = 0;
-  const step = racing ? Math.min(RACE_ROUND_RUNS, options.runs) : options.runs;
   let alive = [...points];
   for (let done = 0; done < options.runs && alive.length > 0; ) {
-    const next = Math.min(options.runs, done + step);
+    const next = racing ? nextRoundEnd(done, options.runs) : options.runs;
     for (const point of alive) {
       (records.get(point.index) as ReplicationRecord[]).push(...(await runRange(point, done, next)));
       replications += next - done;
