@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GoalTest, PointEvidence } from '../../src/planner/point-evidence.js';
-import { raceDrops, raceSettled } from '../../src/planner/racing.js';
+import { nextRoundEnd, raceDrops, raceSettled } from '../../src/planner/racing.js';
 
 const deadline: GoalTest = { kind: 'deadline', limit: 100, confidence: 0.95 };
 const name = (i: number) => `p${i}`;
@@ -57,5 +57,25 @@ describe('raceSettled', () => {
     const many = { ...point(0, () => 50, () => 1), met: Array.from({ length: 80 }, () => true) };
     expect(raceSettled([many], deadline)).toBe(true);
     expect(raceSettled([many, point(1, () => 50, () => 1)], deadline)).toBe(false);
+  });
+});
+
+describe('the rounds', () => {
+  it('screen on 5 runs, then end at every multiple of 20 up to the sweep runs', () => {
+    const ends: number[] = [];
+    for (let done = 0; done < 100; done = nextRoundEnd(done, 100)) ends.push(nextRoundEnd(done, 100));
+    expect(ends).toEqual([5, 20, 40, 60, 80, 100]);
+    expect(nextRoundEnd(0, 3)).toBe(3);
+    expect(nextRoundEnd(20, 30)).toBe(30);
+  });
+
+  it('after the screen only failing and clearly missing points leave; comparisons wait for a full round', () => {
+    const short = (index: number, seconds: number, usd: number): PointEvidence => {
+      const wallSeconds = Array.from({ length: 5 }, () => seconds);
+      return { index, wallSeconds, costUsd: wallSeconds.map(() => usd), met: wallSeconds.map((t) => t <= deadline.limit), failedRuns: 0, timedOutRuns: 0 };
+    };
+    // 0 of 5 meet: the Wilson upper bound is 43 %. The duplicate and the dearer point stay for now.
+    const drops = raceDrops([short(0, 200, 1), short(1, 50, 1), short(2, 50, 1), short(3, 40, 2)], deadline, name);
+    expect(drops.map((d) => [d.index, d.kind])).toEqual([[0, 'misses']]);
   });
 });
