@@ -124,6 +124,9 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
   const base = { strategy: test.kind, confidence: test.confidence, tieRule: tieRuleText(test.kind) } as const;
   const open = candidates.filter((c) => !options.beaten?.has(c.index));
   const qualifying = open.filter((c) => c.probability.probability >= test.confidence);
+  if (candidates.length === 0) {
+    return { ...base, pointIndex: null, reason: `Every configuration fails its tolerance or times out children; none can be recommended.` };
+  }
   if (qualifying.length === 0) {
     // The nearest: the most likely to meet the goal, then the most headroom.
     const closest = [...candidates].sort((a, b) => b.probability.probability - a.probability.probability || byRobustness(test.kind)(a, b))[0] as Candidate;
@@ -132,10 +135,10 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
     const asNumbers = (c: Candidate) => c.evidence.met.map((m) => (m ? 1 : 0));
     const closeTies = candidates
       .filter(
-      (c) =>
-        c !== closest &&
-        isTie(pairedDifference(asNumbers(c), asNumbers(closest)), Math.max(closest.probability.probability, 1e-9)) &&
-        isTie(pairedDifference(c.evidence.wallSeconds, closest.evidence.wallSeconds), meanOf(closest.evidence.wallSeconds)),
+        (c) =>
+          c !== closest &&
+          isTie(pairedDifference(asNumbers(c), asNumbers(closest)), Math.max(closest.probability.probability, 1e-9)) &&
+          isTie(pairedDifference(c.evidence.wallSeconds, closest.evidence.wallSeconds), meanOf(closest.evidence.wallSeconds)),
       )
       .sort(byRobustness(test.kind));
     const over = deadline
