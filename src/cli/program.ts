@@ -22,6 +22,7 @@ import type { CliOutput } from './output.js';
 import { parseBatchSizes, parseCostUsd, parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseThrottles, parseWorkers } from './parse-flags.js';
 import { collectPriceOverride, type PriceOverrides } from './parse-price-override.js';
 import { parseVaryFlag, type Variation } from '../planner/variation.js';
+import { parseConfidence } from './parse-confidence.js';
 import { collectIds, parseBudget, parseDeadline, parseRankBy, parseSensitivityRuns } from './parse-flags.js';
 
 const EXIT_CODES_HELP = `
@@ -94,9 +95,12 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
       ...previous,
       parseVaryFlag(text),
     ])
-    .option('--runs <n>', 'replications per configuration (default: sweep.runs, or 100)', parseRuns)
-    .option('--deadline <duration>', 'recommend the cheapest configuration finishing within this at P90, e.g. 10m', parseDeadline)
-    .option('--budget <usd>', 'recommend the fastest configuration costing at most this per run at P90', parseBudget)
+    .option('--runs <n>', 'replications per configuration, the most a configuration gets when racing (default: sweep.runs, or 100)', parseRuns)
+    .option('--deadline <duration>', 'recommend the cheapest configuration finishing within this in --confidence of runs, e.g. 10m', parseDeadline)
+    .option('--budget <usd>', 'recommend the fastest configuration costing at most this per run (redrives included) in --confidence of runs', parseBudget)
+    .option('--confidence <percent>', 'the probability of meeting --deadline or --budget a recommendation must reach (default 95)', parseConfidence)
+    .option('--no-racing', 'run every configuration for every run (the full grid) instead of dropping those clearly out')
+    .option('--report [dir]', 'also write a report directory: sweep.html, sweep.md, sweep.json, sweep.csv, charts/*.png (default reports/<scenario name>-sweep/)')
     .option('--seed <n>', 'seed shared by every configuration (common random numbers)', parseSeed)
     .option('--workers <n>', 'worker threads (default: one per core)', parseWorkers)
     .option('--force', 'run even when the estimated work is far beyond a planning question (over 10^9 simulated events); without it such a run is refused with the estimate')
@@ -109,6 +113,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
         'Examples:',
         '  $ dmap sweep scenarios/reinvent-500k.yaml --vary itemBatcher.maxItemsPerBatch=100,250,1000 --vary maxConcurrency=500,1000,3000',
         '  $ dmap sweep scenarios/reinvent-500k.yaml --vary lambda.memoryMb=1024,2048 --deadline 10m',
+        '  $ dmap sweep scenarios/reinvent-500k.yaml --vary itemBatcher.maxItemsPerBatch=250,500 --vary maxConcurrency=500,1000 --deadline 2m --confidence 99 --report',
       ].join('\n'),
     )
     .action(async (file: string, flags: SweepFlags) => {

@@ -247,7 +247,7 @@ function maxRetryBackoffMs(retriers: readonly Retrier[]): number {
 }
 
 /** Items in a full batch: MaxItemsPerBatch, or as many mean-sized items as fit MaxInputBytesPerBatch; never more than the items. */
-function batchSize(scenario: Scenario): number {
+export function batchSize(scenario: Scenario): number {
   const batcher = scenario.itemBatcher;
   if (!batcher) return 1;
   let size = batcher.maxItemsPerBatch ?? Infinity;

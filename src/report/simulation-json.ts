@@ -262,7 +262,7 @@ function seconds(ms: number): number {
 }
 
 
-function roundEconomics(e: FailureEconomics): FailureEconomics {
+export function roundEconomics(e: FailureEconomics): FailureEconomics {
   const money = (v: number) => roundTo(v, 8);
   return {
     ...e,

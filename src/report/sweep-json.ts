@@ -1,15 +1,32 @@
 /**
- * The machine-readable result of `dmap sweep --json`: every point with its figures and
- * flags, the Pareto frontier and the recommendation. Versioned like the simulate output.
+ * The machine-readable result of `dmap sweep --json`: every point with its figures,
+ * flags and what failure costs, the Pareto frontier, the race (how many replications it
+ * took against the full grid) and the recommendation with its probability of meeting
+ * the goal and its paired comparisons. Versioned like the simulate output; fields are
+ * only ever added within a version.
  */
+import type { PairedComparison, Recommendation } from '../planner/recommend.js';
+import type { GoalProbability } from '../planner/point-evidence.js';
 import type { PointResult } from '../planner/point-result.js';
-import type { Recommendation } from '../planner/recommend.js';
+import { RACE_ROUND_RUNS, RACE_SCREEN_RUNS } from '../planner/racing.js';
 import type { Variation } from '../planner/variation.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { roundTo } from './round.js';
-import type { ScenarioIdentity } from './simulation-json.js';
+import { roundEconomics, type ScenarioIdentity } from './simulation-json.js';
 
 export const SWEEP_FORMAT = 'dmap-planner/sweep';
+
+export interface SweepRaceJson {
+  /** Racing on (a goal was given and --no-racing was not). */
+  enabled: boolean;
+  /** Replications per point per round (after a first screen of `screenRuns`). */
+  roundRuns: number;
+  screenRuns: number;
+  rounds: number;
+  /** Replications simulated, and what every point at `runsPerPoint` takes. */
+  replications: number;
+  fullGridReplications: number;
+}
 
 export interface SweepJson {
   format: typeof SWEEP_FORMAT;
@@ -17,9 +34,11 @@ export interface SweepJson {
   tool: { name: string; version: string };
   scenario: ScenarioIdentity;
   seed: number;
+  /** Replications per point: every point's in the full grid, the most a point gets in a race. */
   runsPerPoint: number;
   variations: Variation[];
-  goal: { deadlineSeconds?: number; budgetUsd?: number };
+  goal: { deadlineSeconds?: number; budgetUsd?: number; confidence?: number };
+  race: SweepRaceJson;
   points: Array<PointResult & { onFrontier: boolean }>;
   /** Indexes of the frontier's points, fastest first. */
   frontier: number[];
@@ -32,6 +51,7 @@ export function buildSweepJson(input: {
   runsPerPoint: number;
   variations: Variation[];
   goal: SweepJson['goal'];
+  race: Omit<SweepRaceJson, 'roundRuns' | 'screenRuns'>;
   points: PointResult[];
   frontier: PointResult[];
   recommendation: Recommendation;
@@ -47,16 +67,49 @@ export function buildSweepJson(input: {
     runsPerPoint: input.runsPerPoint,
     variations: input.variations,
     goal: input.goal,
+    race: {
+      ...input.race,
+      roundRuns: input.race.enabled ? Math.min(RACE_ROUND_RUNS, input.runsPerPoint) : input.runsPerPoint,
+      screenRuns: input.race.enabled ? Math.min(RACE_SCREEN_RUNS, input.runsPerPoint) : input.runsPerPoint,
+    },
     points: input.points.map((p) => ({
       ...p,
-      wallTimeSeconds: { p50: r(p.wallTimeSeconds.p50, 3), p90: r(p.wallTimeSeconds.p90, 3), ci95p90: [r(p.wallTimeSeconds.ci95p90[0], 3), r(p.wallTimeSeconds.ci95p90[1], 3)] },
-      costUsd: { p50: r(p.costUsd.p50, 8), p90: r(p.costUsd.p90, 8) },
+      wallTimeSeconds: {
+        ...(p.wallTimeSeconds.p10 !== undefined ? { p10: r(p.wallTimeSeconds.p10, 3) } : {}),
+        p50: r(p.wallTimeSeconds.p50, 3),
+        p90: r(p.wallTimeSeconds.p90, 3),
+        ci95p90: [r(p.wallTimeSeconds.ci95p90[0], 3), r(p.wallTimeSeconds.ci95p90[1], 3)],
+      },
+      costUsd: { ...(p.costUsd.p10 !== undefined ? { p10: r(p.costUsd.p10, 8) } : {}), p50: r(p.costUsd.p50, 8), p90: r(p.costUsd.p90, 8) },
       throttles: { p50: r(p.throttles.p50, 3), p90: r(p.throttles.p90, 3) },
       failureProbability: r(p.failureProbability, 6),
       timedOutItemsMean: r(p.timedOutItemsMean, 3),
+      ...(p.goal ? { goal: roundProbability(p.goal) } : {}),
+      ...(p.failureEconomics ? { failureEconomics: roundEconomics(p.failureEconomics) } : {}),
       onFrontier: onFrontier.has(p.index),
     })),
     frontier: input.frontier.map((p) => p.index),
-    recommendation: input.recommendation,
+    recommendation: roundRecommendation(input.recommendation),
+  };
+}
+
+function roundProbability(p: GoalProbability): GoalProbability {
+  return { ...p, probability: roundTo(p.probability, 6), ci95: [roundTo(p.ci95[0], 6), roundTo(p.ci95[1], 6)] };
+}
+
+function roundRecommendation(rec: Recommendation): Recommendation {
+  const digits = (c: PairedComparison) => (c.figure === 'expectedCostUsd' ? 8 : 3);
+  return {
+    ...rec,
+    ...(rec.goalProbability ? { goalProbability: roundProbability(rec.goalProbability) } : {}),
+    ...(rec.comparisons
+      ? {
+          comparisons: rec.comparisons.map((c) => ({
+            ...c,
+            difference: roundTo(c.difference, digits(c)),
+            ci95: c.ci95 === null ? null : [roundTo(c.ci95[0], digits(c)), roundTo(c.ci95[1], digits(c))],
+          })),
+        }
+      : {}),
   };
 }

@@ -1,14 +1,21 @@
+/**
+ * `dmap sweep <scenario> --vary FIELD=V1,V2 ... [--deadline D | --budget B]`: every
+ * combination, the frontier, and a recommendation that states its probability of meeting
+ * the goal. With a goal the points race (src/planner/racing.ts) unless --no-racing;
+ * `--report [dir]` writes the sweep report.
+ */
+import { join } from 'node:path';
 import { assertFiniteFigures } from '../../report/finite-figures.js';
 import { sha256Hex } from '../file-hash.js';
 import { UserInputError } from '../../errors.js';
 import { paretoFrontier } from '../../planner/pareto-frontier.js';
 import { isSafe } from '../../planner/point-result.js';
 import { parseDeadlineSeconds } from '../../planner/parse-goal.js';
-import { recommend } from '../../planner/recommend.js';
+import { DEFAULT_CONFIDENCE, goalTest, recommend } from '../../planner/recommend.js';
 import { sweepPoints } from '../../planner/sweep-points.js';
 import type { Variation } from '../../planner/variation.js';
 import { defaultCatalogue, loadCatalogueFile } from '../../pricing/load-catalogue.js';
-import { buildSweepJson } from '../../report/sweep-json.js';
+import { buildSweepJson, type SweepJson } from '../../report/sweep-json.js';
 import { describeSettings, renderSweepText } from '../../report/sweep-text.js';
 import { defaultWorkerCount } from '../../runner/replication-pool.js';
 import { runSweep } from '../../runner/run-sweep.js';
@@ -16,6 +23,7 @@ import { loadScenarioFile } from '../../scenario/load-scenario.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
 import { progressReporter } from '../progress.js';
+import { shellQuote, slug } from './simulate-command.js';
 
 export interface SweepFlags {
   /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
@@ -26,8 +34,14 @@ export interface SweepFlags {
   workers?: number;
   deadline?: number;
   budget?: number;
+  /** The probability of meeting the goal a pick must reach, 0–1 (`--confidence 95`). */
+  confidence?: number;
+  /** false with --no-racing: every point runs every replication. */
+  racing?: boolean;
   catalogue?: string;
   json?: boolean;
+  /** Write a report directory: a path, or true for reports/<scenario name>-sweep/. */
+  report?: string | boolean;
 }
 
 export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOutput): Promise<number> {
@@ -48,14 +62,20 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
     ...(flags.deadline !== undefined ? { deadlineSeconds: flags.deadline } : block?.deadline ? { deadlineSeconds: parseDeadlineSeconds(block.deadline) as number } : {}),
     ...(flags.budget !== undefined ? { budgetUsd: flags.budget } : block?.budgetUsd !== undefined ? { budgetUsd: block.budgetUsd } : {}),
   };
+  const confidence = flags.confidence ?? DEFAULT_CONFIDENCE;
+  const test = goalTest(goal, confidence);
+  const byIndex = new Map(points.map((p) => [p.index, p]));
   const progress = progressReporter(!flags.json);
-  let results;
+  let run;
   try {
-    results = await runSweep(points, {
+    run = await runSweep(points, {
       seed,
       runs,
       workers: flags.workers ?? defaultWorkerCount(),
       catalogue,
+      ...(test ? { goal: test } : {}),
+      racing: flags.racing !== false,
+      describe: (index) => describeSettings(byIndex.get(index) as { settings: Record<string, string | number | boolean> }),
       ...(progress ? { onProgress: progress.update } : {}),
       ...(flags.force ? { force: true } : {}),
     });
@@ -63,19 +83,49 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
     progress?.stop();
   }
   // A configuration that fails or times out is no trade-off: the frontier is of the rest.
-  const frontier = paretoFrontier(results.filter(isSafe));
-  const recommendation = recommend(results, goal, describeSettings);
+  const frontier = paretoFrontier(run.points.filter(isSafe));
+  const recommendation = recommend(run.points, goal, describeSettings, { evidence: run.evidence, confidence, beaten: run.beaten, raceTies: run.raceTies });
   const sweep = buildSweepJson({
     identity: { name: loaded.scenario.name, description: loaded.scenario.description, file, sha256: sha256Hex(loaded.text) },
     seed,
     runsPerPoint: runs,
     variations,
-    goal,
-    points: results,
+    goal: { ...goal, ...(test ? { confidence } : {}) },
+    race: { enabled: run.racing, rounds: run.rounds, replications: run.replications, fullGridReplications: run.fullGridReplications },
+    points: run.points,
     frontier,
     recommendation,
   });
   assertFiniteFigures(sweep, { document: loaded.document, file, what: 'scenario', catalogue, ...(flags.catalogue ? { catalogueFile: flags.catalogue } : {}) });
   io.out(flags.json ? `${JSON.stringify(sweep, null, 2)}\n` : renderSweepText(sweep));
+  if (flags.report !== undefined && flags.report !== false) await writeSweepReport(sweep, file, flags, io, typeof flags.report === 'string' ? flags.report : join('reports', `${slug(loaded.scenario.name)}-sweep`));
   return ExitCode.ok;
+}
+
+async function writeSweepReport(sweep: SweepJson, file: string, flags: SweepFlags, io: CliOutput, directory: string): Promise<void> {
+  // Report modules (charts, canvas, HTML) load only when a report is asked for.
+  const [{ renderSweepReportFiles }, { chartJsBrowserBundle }, { writeReportForUser }] = await Promise.all([
+    import('../../report/sweep-report-files.js'),
+    import('../chart-js-source.js'),
+    import('../write-report-directory.js'),
+  ]);
+  const files = await renderSweepReportFiles(sweep, { chartJsSource: await chartJsBrowserBundle(), rerunCommand: rerunCommand(file, sweep, flags, directory) });
+  await writeReportForUser(directory, files);
+  const where = `Report written to ${directory}/ (open ${join(directory, 'sweep.html')}): ${files.map((f) => f.path).join(', ')}\n`;
+  if (flags.json) io.err(where);
+  else io.out(`\n${where}`);
+}
+
+/** The command that reproduces this report exactly. */
+function rerunCommand(file: string, sweep: SweepJson, flags: SweepFlags, directory: string): string {
+  const args = ['dmap', 'sweep', file];
+  for (const v of flags.vary ?? []) args.push('--vary', `${v.path}=${v.values.join(',')}`);
+  args.push('--runs', String(sweep.runsPerPoint), '--seed', String(sweep.seed));
+  if (flags.deadline !== undefined) args.push('--deadline', `${flags.deadline}s`);
+  if (flags.budget !== undefined) args.push('--budget', String(flags.budget));
+  if (flags.confidence !== undefined) args.push('--confidence', String(flags.confidence * 100));
+  if (flags.racing === false) args.push('--no-racing');
+  if (flags.catalogue) args.push('--catalogue', flags.catalogue);
+  args.push('--report', directory);
+  return args.map(shellQuote).join(' ');
 }

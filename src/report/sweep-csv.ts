@@ -1,0 +1,67 @@
+/**
+ * sweep.csv, for a spreadsheet: one row per configuration with its settings, the runs
+ * behind it, the figures of the table, what failure costs and, when a race dropped it,
+ * why. Pure.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { SweepJson } from './sweep-json.js';
+
+export function renderSweepCsv(s: SweepJson): string {
+  const paths = s.variations.map((v) => v.path);
+  const columns = [
+    'index',
+    ...paths,
+    'runs',
+    'wall_time_seconds_p10',
+    'wall_time_seconds_p50',
+    'wall_time_seconds_p90',
+    'cost_usd_p10',
+    'cost_usd_p50',
+    'cost_usd_p90',
+    'goal_probability',
+    'goal_ci95_low',
+    'goal_ci95_high',
+    'failure_probability',
+    'deadline_miss_probability',
+    'items_to_redrive_mean',
+    'expected_cost_usd',
+    'cost_at_risk_usd_p90',
+    'cost_at_risk_usd_p99',
+    'throttles_p90',
+    'on_frontier',
+    'recommended',
+    'failure_cause',
+    'race_dropped_after_runs',
+    'race_reason',
+  ];
+  const rows = s.points.map((p) => {
+    const e = p.failureEconomics;
+    return [
+      p.index,
+      ...paths.map((path) => String(p.settings[path])),
+      p.runs ?? s.runsPerPoint,
+      p.wallTimeSeconds.p10 ?? '',
+      p.wallTimeSeconds.p50,
+      p.wallTimeSeconds.p90,
+      p.costUsd.p10 ?? '',
+      p.costUsd.p50,
+      p.costUsd.p90,
+      p.goal?.probability ?? '',
+      p.goal?.ci95[0] ?? '',
+      p.goal?.ci95[1] ?? '',
+      p.failureProbability,
+      e?.deadline?.missProbability ?? '',
+      e?.itemsToRedriveMean ?? '',
+      e?.expectedCostUsd ?? '',
+      e?.costAtRiskUsd.p90 ?? '',
+      e?.costAtRiskUsd.p99 ?? '',
+      p.throttles.p90,
+      p.onFrontier,
+      p.index === s.recommendation.pointIndex,
+      p.failureCause ?? '',
+      p.race?.droppedAfterRuns ?? '',
+      p.race?.reason ?? '',
+    ];
+  });
+  return stringify(rows, { header: true, columns, record_delimiter: '\n' });
+}
