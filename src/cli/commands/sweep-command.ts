@@ -7,7 +7,6 @@ import { parseDeadlineSeconds } from '../../planner/parse-goal.js';
 import { recommend } from '../../planner/recommend.js';
 import { sweepPoints } from '../../planner/sweep-points.js';
 import type { Variation } from '../../planner/variation.js';
-import { defaultCatalogue, loadCatalogueFile } from '../../pricing/load-catalogue.js';
 import { buildSweepJson } from '../../report/sweep-json.js';
 import { describeSettings, renderSweepText } from '../../report/sweep-text.js';
 import { defaultWorkerCount } from '../../runner/replication-pool.js';
@@ -16,8 +15,10 @@ import { loadScenarioFile } from '../../scenario/load-scenario.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
 import { progressReporter } from '../progress.js';
+import { catalogueOf, withPricingFlags, type PricingFlags } from '../pricing-flags.js';
+import { assertScenarioPriced } from '../strict-prices.js';
 
-export interface SweepFlags {
+export interface SweepFlags extends PricingFlags {
   /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
   force?: boolean;
   vary?: Variation[];
@@ -26,12 +27,11 @@ export interface SweepFlags {
   workers?: number;
   deadline?: number;
   budget?: number;
-  catalogue?: string;
   json?: boolean;
 }
 
 export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOutput): Promise<number> {
-  const loaded = await loadScenarioFile(file);
+  const loaded = withPricingFlags(await loadScenarioFile(file), flags);
   const block = loaded.scenario.sweep;
   // The scenario's sweep block, with --vary flags added (a flag wins for the same field).
   const byPath = new Map<string, Variation>(Object.entries(block?.vary ?? {}).map(([path, values]) => [path, { path, values }]));
@@ -41,13 +41,14 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
     throw new UserInputError([{ file, field: 'sweep.vary', message: 'nothing to vary: add --vary FIELD=V1,V2 or a sweep.vary block to the scenario' }]);
   }
   const points = sweepPoints(loaded.document, loaded.scenario, variations);
-  const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
+  const catalogue = await catalogueOf(flags);
   const runs = flags.runs ?? block?.runs ?? 100;
   const seed = flags.seed ?? loaded.scenario.seed;
   const goal = {
     ...(flags.deadline !== undefined ? { deadlineSeconds: flags.deadline } : block?.deadline ? { deadlineSeconds: parseDeadlineSeconds(block.deadline) as number } : {}),
     ...(flags.budget !== undefined ? { budgetUsd: flags.budget } : block?.budgetUsd !== undefined ? { budgetUsd: block.budgetUsd } : {}),
   };
+  if (flags.strictPrices) assertScenarioPriced(loaded.scenario, seed, catalogue, 'the scenario\'s first run');
   const progress = progressReporter(!flags.json);
   let results;
   try {
