@@ -39,8 +39,12 @@ export interface PricingFlags {
 export type ScenarioPricing = Scenario['pricing'];
 export type Currency = NonNullable<ScenarioPricing['currency']>;
 
-/** Adds the pricing flags to `command`; `runsPerMonth: false` for `dmap price`, whose document is the month. */
-export function addPricingFlags(command: Command, options: { runsPerMonth?: boolean } = {}): Command {
+/**
+ * Adds the pricing flags to `command`; `runsPerMonth: false` for `dmap price`, whose
+ * document is the month; `currency: true` where every money figure printed can be shown
+ * converted (simulate, price).
+ */
+export function addPricingFlags(command: Command, options: { runsPerMonth?: boolean; currency?: boolean } = {}): Command {
   command
     .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
     .option('--free-tier', 'subtract the monthly free tier from the cost (overrides the file)')
@@ -49,11 +53,13 @@ export function addPricingFlags(command: Command, options: { runsPerMonth?: bool
   if (options.runsPerMonth !== false) {
     command.option('--runs-per-month <n>', 'Map Runs a month: tiers and free tier apply to the monthly total (overrides the scenario)', parseRunsPerMonth);
   }
-  return command
+  command
     .option('--price <key=usd[/per]>', 'a custom price replacing the catalogue\'s, e.g. lambda.request=0.18/1000000 (repeatable)', collectPriceOverride)
     .option('--savings-plan-commitment <usd-per-hour>', 'a Compute Savings Plan\'s hourly commitment in USD; covers Lambda duration only (with --savings-plan-rate)')
     .option('--savings-plan-rate <percent>', 'the plan\'s discount off Lambda\'s On-Demand duration price (AWS: up to 17 %)')
-    .option('--strict-prices', 'fail (exit 2) when any usage has no price in the catalogue, instead of showing it as UNPRICED')
+    .option('--strict-prices', 'fail (exit 2) when any usage has no price in the catalogue, instead of showing it as UNPRICED');
+  if (!options.currency) return command;
+  return command
     .option('--currency <code>', 'also show money in this currency, e.g. EUR (with --exchange-rate and --rate-date; nothing is fetched)')
     .option('--exchange-rate <rate>', 'units of --currency one US dollar buys, e.g. 0.93')
     .option('--rate-date <YYYY-MM-DD>', 'the date of --exchange-rate');

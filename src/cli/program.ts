@@ -76,7 +76,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
         '  $ dmap simulate statemachines/dmap-temperatures.asl.json --workload workload.yaml',
       ].join('\n'),
     )
-  )
+  , { currency: true })
     .action(async (file: string, flags: SimulateFlags) => {
       const { runSimulateCommand } = await import('./commands/simulate-command.js');
       exitCode = await runSimulateCommand(file, flags, io);
@@ -223,7 +223,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--json', 'print the line items and both totals as JSON')
     .option('--csv', 'print the line items as CSV, one row per line, with a header row')
     .addHelpText('after', '\nExamples:\n  $ dmap price examples/usage/lambda-pricing-example-1.yaml\n  $ dmap price usage.yaml --free-tier --csv > cost-lines.csv')
-    , { runsPerMonth: false })
+    , { runsPerMonth: false, currency: true })
     .action(async (file: string, flags: PriceFlags) => {
       const { runPriceCommand } = await import('./commands/price-command.js');
       exitCode = await runPriceCommand(file, flags, io);

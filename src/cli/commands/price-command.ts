@@ -4,6 +4,9 @@ import { parseLocated } from '../../input/parse-located.js';
 import { readTextFile } from '../../input/read-text-file.js';
 import { renderCostCsv } from '../../report/cost-csv.js';
 import { renderCostTable } from '../../report/cost-table.js';
+import { convertUsd, currencyNote } from '../../report/format-money.js';
+import { convertLine } from '../../report/simulation-json.js';
+import { plain } from '../../pricing/decimal.js';
 import { assertFiniteFigures } from '../../report/finite-figures.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { ExitCode } from '../exit-codes.js';
@@ -40,11 +43,25 @@ export async function runPriceCommand(file: string, flags: PriceFlags, io: CliOu
   // Unpriced usage must not pass unnoticed when the output goes to a file.
   if (flags.json || flags.csv) for (const warning of report.warnings) io.err(`warning: ${warning}\n`);
   if (flags.json) {
-    io.out(`${JSON.stringify({ format: 'dmap-planner/price', formatVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, usageFile: file, ...report }, null, 2)}\n`);
+    const currency = pricing.currency;
+    const converted = currency
+      ? {
+          lines: report.lines.map((line) => convertLine(line, currency)),
+          currency: {
+            code: currency.code,
+            perUsd: currency.perUsd,
+            date: currency.date,
+            note: currencyNote(currency),
+            total: plain(convertUsd(report.totalUsd, currency).toDecimalPlaces(12)),
+            totalAwsRounded: convertUsd(report.totalUsdAwsRounded, currency).toFixed(2),
+          },
+        }
+      : {};
+    io.out(`${JSON.stringify({ format: 'dmap-planner/price', formatVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, usageFile: file, ...report, ...converted }, null, 2)}\n`);
   } else if (flags.csv) {
-    io.out(renderCostCsv(report));
+    io.out(renderCostCsv(report, pricing.currency ? { currency: pricing.currency } : {}));
   } else {
-    io.out(renderCostTable(report, `Cost of ${file}`));
+    io.out(renderCostTable(report, `Cost of ${file}`, pricing.currency));
   }
   return ExitCode.ok;
 }

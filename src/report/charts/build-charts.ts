@@ -442,7 +442,8 @@ function costByLineChart(result: SimulationJson, caption: string): ChartSpec {
   }));
 
   // Shares are of the charges before credits (free tier, discounts), so they stay ≤ 100 %.
-  const net = distinctUsd([result.summary.costUsd.mean])[0] as string;
+  // Four significant figures, as every cost per run is shown (docs/pricing.md): $0.6280, not $0.63.
+  const net = usdSignificant(result.summary.costUsd.mean, 4);
   const gross = lines.reduce((sum, l) => sum + Math.max(0, l.mean), 0);
   const credited = lines.some((l) => l.mean < 0);
   const top = lines[0];
