@@ -70,7 +70,7 @@ export function collectDiscount(text: string, previous: DiscountFlag = { byServi
   const result: DiscountFlag = { ...previous, byService: { ...previous.byService } };
   const problems: InputProblem[] = [];
   for (const part of text.split(',').map((p) => p.trim())) {
-    const match = /^(?:([A-Za-z]+)=)?(\d+(?:\.\d+)?)$/.exec(part);
+    const match = /^(?:([A-Za-z][A-Za-z0-9]*)=)?(\d+(?:\.\d+)?)$/.exec(part);
     const percent = match ? Number(match[2]) : NaN;
     if (!match || !(percent >= 0 && percent <= 100)) {
       problems.push({ field: '--discount', message: 'must be a percentage from 0 to 100 (on everything), or SERVICE=PERCENT pairs separated by commas, e.g. lambda=12,stepFunctions=5', value: part });
