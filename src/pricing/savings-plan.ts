@@ -16,9 +16,11 @@
  *   Lambda has taken part since February 2020:
  *   https://aws.amazon.com/blogs/compute/introducing-tiered-pricing-for-aws-lambda/
  * - Step Functions (transitions, Express requests and duration), S3, CloudWatch and the
- *   other services priced here are not Savings Plans services: they stay at their price.
+ *   other services priced here are not among the services Compute Savings Plans cover
+ *   (EC2, Fargate, Lambda): they stay at their price.
  *   https://docs.aws.amazon.com/savingsplans/latest/userguide/what-is-savings-plans.html
- *   (the plan types list EC2, Fargate, Lambda and SageMaker AI usage only)
+ *   https://awsnegotiations.com/aws-services/lambda-serverless/ ("Step Functions: No SP
+ *   coverage"; a secondary source)
  *
  * The model (docs/pricing.md, "Compute Savings Plans"): the plan's discount `rate` is the
  * share the plan takes off Lambda's On-Demand duration price (up to 17 %); the month's

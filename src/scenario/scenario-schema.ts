@@ -228,7 +228,7 @@ export const scenarioSchema = z
           .describe('A Compute Savings Plan: covers Lambda duration only (not requests, not Step Functions), up to the hourly commitment (docs/pricing.md).'),
         currency: z
           .strictObject({
-            code: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code in capitals, e.g. EUR'),
+            code: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code in capitals, e.g. EUR').describe('The currency, as its ISO 4217 code, e.g. EUR.'),
             perUsd: z.number().gt(0).max(1_000_000).describe('Units of the currency one US dollar buys, e.g. 0.93.'),
             date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').describe('The date of the exchange rate, YYYY-MM-DD.'),
           })

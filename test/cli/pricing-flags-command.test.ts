@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { runDmap } from './run-dmap.js';
 
 const SMALL = 'scenarios/small-inline.yaml';
+/** Each test spawns the CLI several times; on a loaded 2-core machine that can take over the default 30 s. */
+const SLOW = 120_000;
 const dir = mkdtempSync(join(tmpdir(), 'dmap-pricing-flags-'));
 
 /** A small run that lists an S3 prefix (so it bills S3 LIST requests). */
@@ -35,7 +37,7 @@ describe('the pricing flags', () => {
       // A usage document is already the month: only simulations take runs a month.
       expect(help.includes('--runs-per-month'), command).toBe(command !== 'price');
     }
-  });
+  }, SLOW);
 
   it('change what dmap sweep reports: --discount 50 halves every configuration\'s cost', () => {
     const sweep = (...extra: string[]) =>
@@ -48,7 +50,7 @@ describe('the pricing flags', () => {
       expect(point.costUsd.p90).toBeCloseTo((list.points[i]?.costUsd.p90 ?? NaN) / 2, 7);
       expect(point.costUsd.p50).toBeCloseTo((list.points[i]?.costUsd.p50 ?? NaN) / 2, 7);
     });
-  });
+  }, SLOW);
 
   it('change what dmap compare reports, on both sides: a Lambda price override raises the cost per run', () => {
     const compare = (...extra: string[]) =>
@@ -59,7 +61,7 @@ describe('the pricing flags', () => {
     // 100 invocations a run at $1,000 per million instead of $0.20: $0.09998 more a run.
     expect(dear.a - list.a).toBeCloseTo((100 * (1000 - 0.2)) / 1e6, 8);
     expect(dear.b).toBe(dear.a);
-  });
+  }, SLOW);
 
   it('apply the scenario\'s discounts by service, and a flag overrides them', () => {
     const scenario = join(dir, 'discounted.yaml');
@@ -68,7 +70,7 @@ describe('the pricing flags', () => {
       (JSON.parse(runDmap('simulate', scenario, '--json', ...extra).stdout) as { cost: { lines: Array<{ kind: string; item: string; costUsd: string }> } }).cost.lines.filter((l) => l.kind === 'discount');
     expect(lines().map((l) => l.item)).toEqual(['Negotiated discount on AWS Lambda (50 %)']);
     expect(lines('--discount', 'lambda=10,stepFunctions=5').map((l) => l.item)).toEqual(['Negotiated discount on AWS Step Functions (5 %)', 'Negotiated discount on AWS Lambda (10 %)']);
-  });
+  }, SLOW);
 
   it('reject a bad discount, Savings Plan or currency with exit 2, naming every problem at once', () => {
     const badService = runDmap('simulate', SMALL, '--discount', 'lamda=12');
@@ -87,7 +89,7 @@ describe('the pricing flags', () => {
       expect(partners.stderr).toMatch(text);
     }
     expect(partners.stderr).not.toMatch(/at .*\.js:\d+/);
-  });
+  }, SLOW);
 });
 
 describe('--strict-prices', () => {
@@ -96,7 +98,7 @@ describe('--strict-prices', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^UNPRICED +Amazon S3 PUT, COPY, POST, LIST requests \(S3 Standard\): no price for us-east-1 in catalogue 2025\.11\.0; the total excludes 2 requests$/m);
     expect(run.stdout).toMatch(/Some usage is unpriced/);
-  });
+  }, SLOW);
 
   it('fails simulate, price and sweep with exit 2, listing each unpriced key and its Region', () => {
     const simulate = runDmap('simulate', S3_SCENARIO, '--catalogue', NO_S3_LIST, '--strict-prices');
@@ -117,7 +119,7 @@ describe('--strict-prices', () => {
     expect(sweep.stderr).toMatch(/--strict-prices: s3\.request\.putCopyPostList/);
     // With every key priced it passes.
     expect(runDmap('simulate', S3_SCENARIO, '--strict-prices', '--json').status).toBe(0);
-  });
+  }, SLOW);
 });
 
 describe('a display currency', () => {
@@ -130,7 +132,7 @@ describe('a display currency', () => {
     expect(run.stdout).toMatch(/^Billed a month +\$[\d.]+ \(EUR [\d.]+\) for 1 run a month/m);
     expect(run.stdout).toMatch(/^ +Cost per run +P50 \$[\d.]+ \(EUR [\d.]+\) · P90 \$[\d.]+ \(EUR [\d.]+\)/m);
     expect(run.stdout.match(/EUR at 0\.93 EUR per USD on 2026-11-30, given by the user/g)).toHaveLength(1);
-  });
+  }, SLOW);
 
   it('adds converted fields to the JSON and keeps the USD ones', () => {
     const json = JSON.parse(runDmap('simulate', SMALL, '--json', ...FLAGS).stdout);
@@ -141,7 +143,7 @@ describe('a display currency', () => {
       expect(Number(line.costInCurrency)).toBeCloseTo(Number(line.costUsd) * 0.93, 10);
     }
     expect(json.summary.costInCurrency.perRun.p90).toBeCloseTo(json.summary.costUsd.p90 * 0.93, 7);
-  });
+  }, SLOW);
 
   it('converts dmap price\'s table, CSV and JSON', () => {
     const example = 'examples/usage/lambda-pricing-example-1.yaml';
@@ -155,7 +157,7 @@ describe('a display currency', () => {
     const json = JSON.parse(runDmap('price', example, '--json', ...FLAGS).stdout);
     expect(json.totalUsdAwsRounded).toBe('2.73');
     expect(json.currency.totalAwsRounded).toBe('2.54');
-  });
+  }, SLOW);
 });
 
 describe('the free-tier credit', () => {
@@ -172,5 +174,5 @@ describe('the free-tier credit', () => {
       const table = runDmap('price', usage).stdout;
       expect(table, quantity).toMatch(/^AWS Lambda +Free tier: Duration \(x86\) +400,000 GB-seconds +\$0\.0000166667 +−\$6\.67$/m);
     }
-  });
+  }, SLOW);
 });

@@ -10,7 +10,7 @@ import { loadScenarioOrDefinition } from '../../importer/load-scenario-or-defini
 import { validateDocument } from '../../input/document-issues.js';
 import { parseLocated } from '../../input/parse-located.js';
 import { readTextFile } from '../../input/read-text-file.js';
-import { catalogueOf, withPricingFlags, type PricingFlags } from '../pricing-flags.js';
+import { catalogueOf, pricingRerunArgs, withPricingFlags, type PricingFlags } from '../pricing-flags.js';
 import { assertScenarioPriced } from '../strict-prices.js';
 import { buildBacktestJson } from '../../report/backtest-json.js';
 import { renderBacktestText } from '../../report/backtest-text.js';
@@ -115,7 +115,7 @@ function rerunCommand(file: string, seed: number, runs: number, flags: BacktestF
   if (flags.costUsd !== undefined) args.push('--cost-usd', String(flags.costUsd));
   if (flags.throttles !== undefined) args.push('--throttles', String(flags.throttles));
   args.push('--seed', String(seed), '--runs', String(runs));
-  if (flags.catalogue) args.push('--catalogue', flags.catalogue);
+  args.push(...pricingRerunArgs(flags));
   args.push('--report', directory);
   return args.map(shellQuote).join(' ');
 }
