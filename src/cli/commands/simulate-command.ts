@@ -10,7 +10,7 @@ import { simulate } from '../../simulate.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
 import { catalogueOf, pricingRerunArgs, withPricingFlags, type PricingFlags } from '../pricing-flags.js';
-import { assertEveryUsagePriced } from '../strict-prices.js';
+import { assertScenarioPriced } from '../strict-prices.js';
 import { progressReporter } from '../progress.js';
 import { reviewWarningsOf, type SimulationJson } from '../../report/simulation-json.js';
 import { outcomeOf } from '../../montecarlo/index.js';
@@ -54,6 +54,8 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
       { file: loaded.file, ...(loaded.file === file ? locatePath(loaded.text, ['region']) : {}), field: 'region', message: missingRegionMessage(catalogue), value: loaded.scenario.region },
     ]);
   }
+  // --strict-prices fails before the runs, on the first run's month as the result would price it.
+  if (flags.strictPrices) assertScenarioPriced(loaded.scenario, flags.seed ?? loaded.scenario.seed, catalogue, 'the first simulated run\'s month');
   const manyRuns = (flags.runs ?? 1) > 1 || flags.precision !== undefined;
   const progress = progressReporter(!flags.json && manyRuns);
   try {
@@ -73,7 +75,6 @@ export async function runSimulateCommand(file: string, flags: SimulateFlags, io:
       ...(flags.catalogue ? { catalogueFile: flags.catalogue } : {}),
     });
     progress?.stop();
-    if (flags.strictPrices) assertEveryUsagePriced(run.first.cost.monthly, 'the first simulated run\'s month');
     // The scenario's warnings come from the file, with line numbers (the library's own copies
     // lack them); the run's review warnings follow them.
     json.warnings = [
