@@ -19,8 +19,9 @@ import type { ReconcileFlags } from './commands/reconcile-command.js';
 import { collectProducts, parseBillFormat, parseRegion } from './parse-reconcile-flags.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliOutput } from './output.js';
-import { parseBatchSizes, parseCostUsd, parseDiscount, parseMaxRuns, parsePrecision, parseRuns, parseRunsPerMonth, parseSeed, parseThrottles, parseWorkers } from './parse-flags.js';
-import { collectPriceOverride, type PriceOverrides } from './parse-price-override.js';
+import { parseBatchSizes, parseCostUsd, parseMaxRuns, parsePrecision, parseRuns, parseSeed, parseThrottles, parseWorkers } from './parse-flags.js';
+import { addPricingFlags } from './pricing-flags.js';
+import type { PriceFlags } from './commands/price-command.js';
 import { parseVaryFlag, type Variation } from '../planner/variation.js';
 import { parseConfidence } from './parse-confidence.js';
 import { collectIds, parseBudget, parseDeadline, parseRankBy, parseSensitivityRuns } from './parse-flags.js';
@@ -48,7 +49,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', `\nExample:\n  $ dmap simulate scenarios/reinvent-500k.yaml\n${EXIT_CODES_HELP}`);
 
-  program
+  addPricingFlags(program
     .command('simulate')
     .description('Simulate a scenario\'s Map Run: time, cost, what breaks; with --runs, as a distribution.')
     .argument('<scenario>', 'scenario file (.yaml, .yml or .json); with --workload, a state machine definition or template')
@@ -61,12 +62,6 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--deadline <duration>', 'also give the chance that a run misses this deadline (or fails), e.g. 90s or 10m', parseDeadline)
     .option('--workers <n>', 'worker threads for several runs (default: one per core); results do not depend on it', parseWorkers)
     .option('--force', 'run even when the estimated work is far beyond a planning question (over 10^9 simulated events); without it such a run is refused with the estimate')
-    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
-    .option('--free-tier', 'subtract the monthly free tier from the cost (overrides the scenario)')
-    .option('--no-free-tier', 'do not subtract it, even if the scenario says so')
-    .option('--discount <percent>', 'a negotiated discount on everything priced (overrides the scenario)', parseDiscount)
-    .option('--runs-per-month <n>', 'Map Runs a month: tiers and free tier apply to the monthly total (overrides the scenario)', parseRunsPerMonth)
-    .option('--price <key=usd[/per]>', 'a custom price replacing the catalogue\'s, e.g. lambda.request=0.18/1000000 (repeatable)', collectPriceOverride)
     .option('--json', 'print the versioned JSON result (docs/json-output.md) instead of the summary')
     .option('--report [dir]', 'also write a report directory: report.html, summary.md, charts/*.png, result.json, CSVs (default reports/<scenario name>/)')
     .option('--sensitivity-runs <n>', 'with --report: runs per end of each assumption in the report\'s Sensitivity section (default 100); 0 leaves it out', parseSensitivityRuns)
@@ -82,12 +77,13 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
         '  $ dmap simulate statemachines/dmap-temperatures.asl.json --workload workload.yaml',
       ].join('\n'),
     )
+  , { currency: true })
     .action(async (file: string, flags: SimulateFlags) => {
       const { runSimulateCommand } = await import('./commands/simulate-command.js');
       exitCode = await runSimulateCommand(file, flags, io);
     });
 
-  program
+  addPricingFlags(program
     .command('sweep')
     .description('Try every combination of settings, find the Pareto frontier of P90 time and cost, and recommend one.')
     .argument('<scenario>', 'scenario file (.yaml, .yml or .json)')
@@ -104,7 +100,6 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--seed <n>', 'seed shared by every configuration (common random numbers)', parseSeed)
     .option('--workers <n>', 'worker threads (default: one per core)', parseWorkers)
     .option('--force', 'run even when the estimated work is far beyond a planning question (over 10^9 simulated events); without it such a run is refused with the estimate')
-    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
     .option('--json', 'print the versioned JSON result instead of the table')
     .addHelpText(
       'after',
@@ -116,12 +111,13 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
         '  $ dmap sweep scenarios/reinvent-500k.yaml --vary itemBatcher.maxItemsPerBatch=250,500 --vary maxConcurrency=500,1000 --deadline 2m --confidence 99 --report',
       ].join('\n'),
     )
+  )
     .action(async (file: string, flags: SweepFlags) => {
       const { runSweepCommand } = await import('./commands/sweep-command.js');
       exitCode = await runSweepCommand(file, flags, io);
     });
 
-  program
+  addPricingFlags(program
     .command('sensitivity')
     .description('Vary every uncertain assumption and input across its plausible range: P90 time, P90 cost and P(fail) at both ends, ranked, and what flips the outcome.')
     .argument('<scenario>', 'scenario file (.yaml, .yml or .json)')
@@ -132,7 +128,6 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--only <ids>', 'vary only these assumptions, by id (comma-separated, repeatable), e.g. itemReader.pageLatencyMs', collectIds)
     .option('--workers <n>', 'worker threads (default: one per core); results do not depend on it', parseWorkers)
     .option('--force', 'run even when the estimated work is far beyond a planning question (over 10^9 simulated events); without it such a run is refused with the estimate')
-    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
     .option('--json', 'print the versioned JSON result (docs/json-output.md) instead of the table')
     .option('--report [dir]', 'also write a report directory: sensitivity.html, sensitivity.md, sensitivity.json, sensitivity.csv, charts/tornado-*.png (default reports/<scenario name>-sensitivity/)')
     .addHelpText(
@@ -147,12 +142,13 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
         '  $ dmap sensitivity scenarios/reinvent-500k.yaml --only itemReader.pageLatencyMs,lambda.perItemDurationMs --json',
       ].join('\n'),
     )
+  )
     .action(async (file: string, flags: SensitivityFlags) => {
       const { runSensitivityCommand } = await import('./commands/sensitivity-command.js');
       exitCode = await runSensitivityCommand(file, flags, io);
     });
 
-  program
+  addPricingFlags(program
     .command('backtest')
     .description('Where a real Map Run\'s figures fall in the prediction for its scenario: percentile ranks and verdicts, the actual run marked on the charts.')
     .argument('<scenario>', 'scenario file (.yaml, .yml or .json) of the workload that ran')
@@ -164,7 +160,6 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--seed <n>', 'seed of the prediction (default: the scenario\'s)', parseSeed)
     .option('--workers <n>', 'worker threads (default: one per core); results do not depend on it', parseWorkers)
     .option('--force', 'run even when the estimated work is far beyond a planning question (over 10^9 simulated events); without it such a run is refused with the estimate')
-    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
     .option('--json', 'print the versioned JSON result (docs/json-output.md) instead of the table')
     .option('--report [dir]', 'also write the report with a Back-test section and the actual run marked on the charts (default reports/<scenario name>-backtest/)')
     .addHelpText(
@@ -177,12 +172,13 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
         '  $ dmap backtest scenarios/noaa-weather.yaml --map-run map-run.json --executions children.json --report',
       ].join('\n'),
     )
+  )
     .action(async (file: string, flags: BacktestFlags) => {
       const { runBacktestCommand } = await import('./commands/backtest-command.js');
       exitCode = await runBacktestCommand(file, flags, io);
     });
 
-  program
+  addPricingFlags(program
     .command('workflow-type')
     .description('Standard or Express children? The cost per run of both across batch sizes, and the break-even.')
     .argument('<scenario>', 'scenario file (.yaml, .yml or .json)')
@@ -191,16 +187,16 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--seed <n>', 'seed shared by every point (common random numbers)', parseSeed)
     .option('--workers <n>', 'worker threads (default: one per core); results do not depend on it', parseWorkers)
     .option('--force', 'run even when the estimated work is far beyond a planning question (over 10^9 simulated events); without it such a run is refused with the estimate')
-    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
     .option('--json', 'print the versioned JSON result (docs/json-output.md) instead of the table')
     .option('--report [dir]', 'also write workflow-type.html, .md, .json and the chart (default reports/<scenario name>-workflow-type/)')
     .addHelpText('after', '\nExamples:\n  $ dmap workflow-type scenarios/reinvent-500k.yaml\n  $ dmap workflow-type scenarios/noaa-weather.yaml --batch-sizes 100,250,500,1000 --report')
+  )
     .action(async (file: string, flags: WorkflowTypeFlags) => {
       const { runWorkflowTypeCommand } = await import('./commands/workflow-type-command.js');
       exitCode = await runWorkflowTypeCommand(file, flags, io);
     });
 
-  program
+  addPricingFlags(program
     .command('compare')
     .description('Compare two options at P50 and P90, in money and time, line by line; guard CI with --fail-if.')
     .argument('<a>', 'option A: a scenario file, or a result saved with `dmap simulate --json`')
@@ -209,7 +205,6 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--seed <n>', 'seed for both (common random numbers)', parseSeed)
     .option('--workers <n>', 'worker threads (default: one per core)', parseWorkers)
     .option('--force', 'run even when the estimated work is far beyond a planning question (over 10^9 simulated events); without it such a run is refused with the estimate')
-    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
     .option('--markdown', 'print GitHub Markdown, for a pull-request comment')
     .option('--json', 'print the comparison as JSON')
     .option('--fail-if <guard>', 'exit 1 when B breaches it, e.g. "cost-p90 > 10%", "time-p50 > 30s" (repeatable)', (text: string, previous: FailIf[] = []) => [
@@ -220,24 +215,21 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
       'after',
       '\nExamples:\n  $ dmap compare scenarios/reinvent-500k.yaml candidate.yaml --markdown\n  $ dmap compare baseline.json candidate.yaml --fail-if "cost-p90 > 10%" --fail-if "time-p90 > 5%"',
     )
+  )
     .action(async (a: string, b: string, flags: CompareFlags) => {
       const { runCompareCommand } = await import('./commands/compare-command.js');
       exitCode = await runCompareCommand(a, b, flags, io);
     });
 
-  program
+  addPricingFlags(program
     .command('price')
     .description('Price a usage document directly, with no simulation (finance checks, figures from elsewhere).')
     .argument('<usage>', 'usage document (.yaml, .yml or .json); see docs/pricing.md')
     .option('--json', 'print the line items and both totals as JSON')
     .option('--csv', 'print the line items as CSV, one row per line, with a header row')
-    .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
-    .option('--free-tier', 'subtract the monthly free tier (overrides the document)')
-    .option('--no-free-tier', 'do not subtract it, even if the document says so')
-    .option('--discount <percent>', 'a negotiated discount on everything priced (overrides the document)', parseDiscount)
-    .option('--price <key=usd[/per]>', 'a custom price replacing the catalogue\'s, e.g. lambda.request=0.18/1000000 (repeatable)', collectPriceOverride)
     .addHelpText('after', '\nExamples:\n  $ dmap price examples/usage/lambda-pricing-example-1.yaml\n  $ dmap price usage.yaml --free-tier --csv > cost-lines.csv')
-    .action(async (file: string, flags: { json?: boolean; csv?: boolean; catalogue?: string; freeTier?: boolean; discount?: number; price?: PriceOverrides }) => {
+    , { runsPerMonth: false, currency: true })
+    .action(async (file: string, flags: PriceFlags) => {
       const { runPriceCommand } = await import('./commands/price-command.js');
       exitCode = await runPriceCommand(file, flags, io);
     });

@@ -73,7 +73,7 @@ export function replicationOutcome(context: ReplicationContext, replication: num
   const { scenario } = context;
   const result = simulateMapRun(scenario, { seed: context.seed, replication });
   const options = pricingOptions(scenario);
-  const { totalUsd } = mapRunCharges(result.usage, scenario.region, context.catalogue, options);
+  const { totalUsd } = mapRunCharges(result.usage, scenario.region, context.catalogue, options, result.wallTimeMs);
   return { failed: result.status === 'FAILED', wallTimeMs: result.wallTimeMs, costUsd: Number(totalUsd.dividedBy(options.runsPerMonth)) };
 }
 
@@ -86,14 +86,14 @@ export function outcomeOf(record: ReplicationRecord): ReplicationOutcome {
 export function runReplication(context: ReplicationContext, replication: number): ReplicationDetail {
   const { scenario } = context;
   const result = simulateMapRun(scenario, { seed: context.seed, replication });
-  return { result, cost: priceMapRun(result.usage, scenario.region, context.catalogue, pricingOptions(scenario)), record: recordOf(context, replication, result) };
+  return { result, cost: priceMapRun(result.usage, scenario.region, context.catalogue, pricingOptions(scenario), result.wallTimeMs), record: recordOf(context, replication, result) };
 }
 
 function recordOf(context: ReplicationContext, replication: number, result: MapRunResult): ReplicationRecord {
   const { scenario } = context;
   // Amounts only (no formulas): the same charges priceMapRun puts into words.
   const options = pricingOptions(scenario);
-  const { charges, totalUsd } = mapRunCharges(result.usage, scenario.region, context.catalogue, options);
+  const { charges, totalUsd } = mapRunCharges(result.usage, scenario.region, context.catalogue, options, result.wallTimeMs);
   const runs = options.runsPerMonth;
   const costByLine: Record<string, number> = {};
   for (const charge of charges) {
@@ -131,7 +131,14 @@ function recordOf(context: ReplicationContext, replication: number, result: MapR
 
 function pricingOptions(scenario: Scenario): MapRunPricingOptions {
   const { pricing } = scenario;
-  return { runsPerMonth: pricing.runsPerMonth, freeTier: pricing.freeTier, discountPercent: pricing.discountPercent, priceOverrides: pricing.priceOverrides };
+  return {
+    runsPerMonth: pricing.runsPerMonth,
+    freeTier: pricing.freeTier,
+    discountPercent: pricing.discountPercent,
+    priceOverrides: pricing.priceOverrides,
+    ...(Object.keys(pricing.discounts).length > 0 ? { discounts: pricing.discounts } : {}),
+    ...(pricing.computeSavingsPlan ? { savingsPlan: pricing.computeSavingsPlan } : {}),
+  };
 }
 
 /** One name per cost line across runs; tiers of one item add up. */

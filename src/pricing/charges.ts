@@ -13,12 +13,21 @@ import { FREE_TIER_KEY_OF, PRICE_KEYS, type PriceKey } from './price-keys.js';
 import { PricingError } from './pricing-error.js';
 import { splitIntoTiers, type TierBand } from './tiers.js';
 import { ownValue } from '../own-key.js';
+import { DISCOUNT_SERVICES, discountServiceName, discountServiceOf, type DiscountService } from './discount-services.js';
+import { applySavingsPlan, HOURS_PER_MONTH, SAVINGS_PLAN_KEYS, type SavingsPlanOptions } from './savings-plan.js';
 
 export interface PricingOptions {
   /** Subtract the account's monthly free tier, as credit lines. Off by default: it belongs to the whole account. */
   freeTier?: boolean;
   /** A negotiated discount on everything priced, in percent (0–100). */
   discountPercent?: number;
+  /** Negotiated discounts by service, in percent; a service not named gets `discountPercent`. */
+  discounts?: Partial<Record<DiscountService, number>>;
+  /** A Compute Savings Plan on Lambda duration (savings-plan.ts). */
+  savingsPlan?: SavingsPlanOptions & {
+    /** Hours of the month the Lambda usage falls in; default the whole month (730 h). */
+    hours?: number;
+  };
   /** Prices that replace the catalogue's, by price key. */
   priceOverrides?: Partial<Record<PriceKey, { usd: string; per?: string }>>;
 }
@@ -39,7 +48,25 @@ export type Charge =
   /** Usage with no price at all (`price` undefined) or above the last priced tier. */
   | { kind: 'unpriced'; key: PriceKey; quantity: Money; price: AppliedPrice | undefined }
   | { kind: 'freeTier'; key: PriceKey; freeKey: string; quantity: Money; price: AppliedPrice; firstTierUsd: string; costUsd: Money; centsUsd: Money }
-  | { kind: 'discount'; percent: number; baseUsd: Money; costUsd: Money; centsUsd: Money };
+  /** A negotiated discount: on every line above it, or (`service`) on that service's lines. */
+  | { kind: 'discount'; percent: number; baseUsd: Money; costUsd: Money; centsUsd: Money; service?: DiscountService }
+  /** A Compute Savings Plan's split of a Lambda duration key: the covered part saves `costUsd`, the rest stays On-Demand ($0 here). */
+  | {
+      kind: 'savingsPlan';
+      key: PriceKey;
+      part: 'covered' | 'uncovered';
+      quantity: Money;
+      unit: string;
+      ratePercent: number;
+      /** USD saved per `per` units: the first tier's price × the rate (negative). */
+      unitUsd: Money;
+      per: string;
+      hours: number;
+      commitmentUsdPerHour: number;
+      commitmentUsedUsd: Money;
+      costUsd: Money;
+      centsUsd: Money;
+    };
 
 export interface PricedCharges {
   charges: Charge[];
@@ -69,11 +96,9 @@ export function priceCharges(quantities: readonly KeyQuantity[], regionName: str
     }
     const per = new Money(price.per);
     const split = splitIntoTiers(quantity, price);
-    let first: { costUsd: Money; centsUsd: Money } | undefined;
     for (const band of split.bands) {
       const costUsd = band.quantity.times(band.usd).dividedBy(per);
       const charge = { kind: 'charge' as const, key, quantity: band.quantity, price, band, costUsd, centsUsd: toCents(costUsd) };
-      first ??= charge;
       charges.push(charge);
       totalUsd = totalUsd.plus(costUsd);
     }
@@ -89,27 +114,86 @@ export function priceCharges(quantities: readonly KeyQuantity[], regionName: str
     freeLeft.set(freeKey, free.minus(covered));
     const firstTierUsd = price.tiers?.[0]?.usd ?? (price.usd as string);
     const costUsd = covered.times(firstTierUsd).dividedBy(per).negated();
-    // AWS subtracts the free units and rounds the item's net once; the credit's cents
-    // are whatever makes the first tier's charge plus the credit match that rounding.
-    const firstExact = first?.costUsd ?? ZERO;
-    const centsUsd = toCents(firstExact.plus(costUsd)).minus(first?.centsUsd ?? ZERO);
+    // Each line is rounded to the cent on its own, so a credit always shows its own
+    // quantity × price (the 400,000 GB-s Lambda allowance is always −$6.67), whatever the
+    // charge above it; the billed total is the sum of the lines as shown (docs/pricing.md).
+    const centsUsd = toCents(costUsd);
     charges.push({ kind: 'freeTier', key, freeKey, quantity: covered, price, firstTierUsd, costUsd, centsUsd });
     totalUsd = totalUsd.plus(costUsd);
   }
 
-  const percent = options.discountPercent ?? 0;
-  if (percent > 0) {
-    const costUsd = totalUsd.times(percent).dividedBy(100).negated();
-    charges.push({ kind: 'discount', percent, baseUsd: totalUsd, costUsd, centsUsd: toCents(costUsd) });
-    totalUsd = totalUsd.plus(costUsd);
-  }
+  if (options.savingsPlan) totalUsd = totalUsd.plus(pushSavingsPlan(charges, options.savingsPlan));
+  totalUsd = totalUsd.plus(pushDiscounts(charges, totalUsd, options));
   return { charges, totalUsd };
+}
+
+/** The Savings Plan's lines after the charges and credits they reduce; returns their sum. */
+function pushSavingsPlan(charges: Charge[], plan: NonNullable<PricingOptions['savingsPlan']>): Money {
+  const eligible = SAVINGS_PLAN_KEYS.flatMap((key) => {
+    const own = charges.filter((c): c is Extract<Charge, { kind: 'charge' | 'freeTier' }> => (c.kind === 'charge' || c.kind === 'freeTier') && c.key === key);
+    if (own.length === 0) return [];
+    const quantity = own.reduce((sum, c) => (c.kind === 'charge' ? sum.plus(c.quantity) : sum.minus(c.quantity)), ZERO);
+    const onDemandUsd = own.reduce((sum, c) => sum.plus(c.costUsd), ZERO);
+    return quantity.greaterThan(0) ? [{ key, quantity, onDemandUsd, price: own[0]?.price as AppliedPrice }] : [];
+  });
+  if (eligible.length === 0) return ZERO;
+  const hours = plan.hours ?? HOURS_PER_MONTH;
+  const result = applySavingsPlan(eligible, plan, hours);
+  let sum = ZERO;
+  for (const split of result.splits) {
+    const { price } = eligible.find((e) => e.key === split.key) as (typeof eligible)[number];
+    const firstTierUsd = price.tiers?.[0]?.usd ?? (price.usd as string);
+    const common = { kind: 'savingsPlan' as const, key: split.key, unit: price.unit, per: price.per, ratePercent: plan.discountPercent, hours, commitmentUsdPerHour: plan.commitmentUsdPerHour, commitmentUsedUsd: result.commitmentUsedUsd };
+    const unitUsd = new Money(firstTierUsd).times(plan.discountPercent).dividedBy(100).negated();
+    charges.push({ ...common, part: 'covered', quantity: split.coveredQuantity, unitUsd, costUsd: split.savingUsd, centsUsd: toCents(split.savingUsd) });
+    charges.push({ ...common, part: 'uncovered', quantity: split.uncoveredQuantity, unitUsd: ZERO, costUsd: ZERO, centsUsd: ZERO });
+    sum = sum.plus(split.savingUsd);
+  }
+  return sum;
+}
+
+/**
+ * The negotiated discount lines; returns their sum. With only `discountPercent`, one line
+ * on every line above it; with `discounts` by service, one line per service on that
+ * service's lines (charges, credits, Savings Plan), at its own percent or `discountPercent`.
+ */
+function pushDiscounts(charges: Charge[], totalUsd: Money, options: PricingOptions): Money {
+  const everything = options.discountPercent ?? 0;
+  const byService = options.discounts ?? {};
+  if (Object.keys(byService).length === 0) {
+    if (everything <= 0) return ZERO;
+    const costUsd = totalUsd.times(everything).dividedBy(100).negated();
+    charges.push({ kind: 'discount', percent: everything, baseUsd: totalUsd, costUsd, centsUsd: toCents(costUsd) });
+    return costUsd;
+  }
+  const bases = new Map<DiscountService, Money>();
+  for (const charge of charges) {
+    if (charge.kind === 'unpriced' || charge.kind === 'discount') continue;
+    const service = discountServiceOf(charge.key);
+    bases.set(service, (bases.get(service) ?? ZERO).plus(charge.costUsd));
+  }
+  let sum = ZERO;
+  for (const service of DISCOUNT_SERVICES) {
+    const baseUsd = bases.get(service);
+    const percent = ownValue(byService, service) ?? everything;
+    if (baseUsd === undefined || percent <= 0) continue;
+    const costUsd = baseUsd.times(percent).dividedBy(100).negated();
+    charges.push({ kind: 'discount', percent, baseUsd, costUsd, centsUsd: toCents(costUsd), service });
+    sum = sum.plus(costUsd);
+  }
+  return sum;
 }
 
 /** The service and item a charge is billed under, as the cost line names them. */
 export function chargeName(charge: Charge): { service: string; item: string } {
-  if (charge.kind === 'discount') return { service: 'Discount', item: `Negotiated discount (${charge.percent} %)` };
+  if (charge.kind === 'discount') {
+    if (charge.service === undefined) return { service: 'Discount', item: `Negotiated discount (${charge.percent} %)` };
+    return { service: discountServiceName(charge.service), item: `Negotiated discount on ${discountServiceName(charge.service)} (${charge.percent} %)` };
+  }
   const meta = PRICE_KEYS[charge.key];
+  if (charge.kind === 'savingsPlan') {
+    return { service: meta.service, item: `Compute Savings Plans: ${meta.item}, ${charge.part === 'covered' ? 'covered' : 'not covered'}` };
+  }
   return { service: meta.service, item: charge.kind === 'freeTier' ? `Free tier: ${meta.item}` : meta.item };
 }
 

@@ -9,6 +9,7 @@ import { Money, plain } from './decimal.js';
 import { mapRunQuantities, usageFromMapRun } from './map-run-pricing-usage.js';
 import { scaleUsage } from './monthly-rollup.js';
 import { priceUsage, type CostReport } from './price-usage.js';
+import { hoursWithUsage } from './savings-plan.js';
 
 export type MapRunPricingOptions = PricingOptions & { runsPerMonth: number };
 
@@ -20,9 +21,9 @@ export interface MapRunCost {
   perRunUsd: string;
 }
 
-/** The run's bill in words, line by line, for reports. */
-export function priceMapRun(usage: MapRunUsage, region: string, catalogue: PriceCatalogue, options: MapRunPricingOptions): MapRunCost {
-  const monthly = priceUsage(scaleUsage(usageFromMapRun(usage, region), options.runsPerMonth), catalogue, options);
+/** The run's bill in words, line by line, for reports. `wallTimeMs` places a Savings Plan's hours. */
+export function priceMapRun(usage: MapRunUsage, region: string, catalogue: PriceCatalogue, options: MapRunPricingOptions, wallTimeMs = 0): MapRunCost {
+  const monthly = priceUsage(scaleUsage(usageFromMapRun(usage, region), options.runsPerMonth), catalogue, withHours(options, wallTimeMs));
   return {
     runsPerMonth: options.runsPerMonth,
     monthly,
@@ -31,6 +32,12 @@ export function priceMapRun(usage: MapRunUsage, region: string, catalogue: Price
 }
 
 /** The same month's charges as amounts only: what each of many replications needs. */
-export function mapRunCharges(usage: MapRunUsage, region: string, catalogue: PriceCatalogue, options: MapRunPricingOptions): PricedCharges {
-  return priceCharges(mapRunQuantities(usage, options.runsPerMonth), region, catalogue, options);
+export function mapRunCharges(usage: MapRunUsage, region: string, catalogue: PriceCatalogue, options: MapRunPricingOptions, wallTimeMs = 0): PricedCharges {
+  return priceCharges(mapRunQuantities(usage, options.runsPerMonth), region, catalogue, withHours(options, wallTimeMs));
+}
+
+/** A Savings Plan applies over the hours the month's runs use (savings-plan.ts). */
+function withHours(options: MapRunPricingOptions, wallTimeMs: number): MapRunPricingOptions {
+  if (!options.savingsPlan) return options;
+  return { ...options, savingsPlan: { ...options.savingsPlan, hours: hoursWithUsage(wallTimeMs, options.runsPerMonth) } };
 }

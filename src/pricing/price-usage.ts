@@ -16,6 +16,8 @@ import { PRICE_KEYS, type PriceKey } from './price-keys.js';
 import type { PricingUsage, UsageQuantity } from './pricing-usage.js';
 import { tierLabel } from './tiers.js';
 import { ownValue } from '../own-key.js';
+import type { DiscountService } from './discount-services.js';
+import { HOURS_PER_MONTH } from './savings-plan.js';
 
 export type { PricingOptions } from './charges.js';
 
@@ -48,7 +50,15 @@ export interface CostLine {
 export interface CostReport {
   region: string;
   catalogue: { name: string; version: string; effectiveDate: string };
-  options: { freeTier: boolean; discountPercent: number; priceOverrides: string[] };
+  options: {
+    freeTier: boolean;
+    discountPercent: number;
+    priceOverrides: string[];
+    /** Discounts by service, when any were given. */
+    discounts?: Partial<Record<DiscountService, number>>;
+    /** The Compute Savings Plan, when one was given: commitment, rate and the hours it was applied over. */
+    savingsPlan?: { commitmentUsdPerHour: number; discountPercent: number; hours: number };
+  };
   lines: CostLine[];
   /** Exact sum of the priced lines. */
   totalUsd: string;
@@ -76,6 +86,10 @@ export function priceUsage(usage: PricingUsage, catalogue: PriceCatalogue, optio
       freeTier: options.freeTier ?? false,
       discountPercent: options.discountPercent ?? 0,
       priceOverrides: Object.keys(options.priceOverrides ?? {}).sort(),
+      ...(options.discounts && Object.keys(options.discounts).length > 0 ? { discounts: options.discounts } : {}),
+      ...(options.savingsPlan
+        ? { savingsPlan: { commitmentUsdPerHour: options.savingsPlan.commitmentUsdPerHour, discountPercent: options.savingsPlan.discountPercent, hours: options.savingsPlan.hours ?? HOURS_PER_MONTH } }
+        : {}),
     },
     lines,
     totalUsd: plain(totalUsd),
@@ -98,10 +112,11 @@ function costLine(charge: Charge, derivations: Map<PriceKey, string>, catalogue:
       per: '1',
       costUsd: plain(charge.costUsd),
       costUsdCents: charge.centsUsd.toFixed(2),
-      formula: `−${charge.percent} % of $${plain(toCents(charge.baseUsd))} (every line above)`,
+      formula: `−${charge.percent} % of $${plain(toCents(charge.baseUsd))} (${charge.service === undefined ? 'every line above' : `the ${service} lines above`})`,
       source: 'user option',
     };
   }
+  if (charge.kind === 'savingsPlan') return savingsPlanLine(charge, service, item);
   const base = { kind: charge.kind, service, item, priceKey: charge.key, quantity: plain(charge.quantity) };
   const derivation = derivations.get(charge.key) as string;
   if (charge.kind === 'unpriced') {
@@ -137,6 +152,34 @@ function costLine(charge: Charge, derivations: Map<PriceKey, string>, catalogue:
     costUsdCents: charge.centsUsd.toFixed(2),
     formula: `−${formatQuantity(charge.quantity)} ${price.unit} of the ${formatQuantity(new Money(entry?.quantity ?? 0))} free each month × $${charge.firstTierUsd}${perText}`,
     ...(source ? { source } : {}),
+  };
+}
+
+/**
+ * A Savings Plan line is a discount line (it reduces the bill, as the bill's Savings Plan
+ * rows do): the covered part with its saving, the part not covered at $0 (it stays in the
+ * On-Demand line above), so a reader sees the split.
+ */
+function savingsPlanLine(charge: Extract<Charge, { kind: 'savingsPlan' }>, service: string, item: string): CostLine {
+  const perText = charge.per === '1' ? '' : ` per ${formatQuantity(new Money(charge.per))}`;
+  const commitment = `$${charge.commitmentUsdPerHour} an hour × ${formatQuantity(new Money(charge.hours))} hours with usage; $${plain(toCents(charge.commitmentUsedUsd))} of it used`;
+  const formula =
+    charge.part === 'covered'
+      ? `${formatQuantity(charge.quantity.toDecimalPlaces(6))} ${charge.unit} covered by the commitment (${commitment}) × $${plain(charge.unitUsd.negated())}${perText} (−${charge.ratePercent} % of the On-Demand price)`
+      : `${formatQuantity(charge.quantity.toDecimalPlaces(6))} ${charge.unit} beyond the commitment (${commitment}): billed at the On-Demand price in the line above`;
+  return {
+    kind: 'discount',
+    service,
+    item,
+    priceKey: charge.key,
+    quantity: plain(charge.quantity),
+    unit: charge.unit,
+    unitPriceUsd: plain(charge.unitUsd),
+    per: charge.per,
+    costUsd: plain(charge.costUsd),
+    costUsdCents: charge.centsUsd.toFixed(2),
+    formula,
+    source: 'https://docs.aws.amazon.com/savingsplans/latest/userguide/sp-applying.html',
   };
 }
 

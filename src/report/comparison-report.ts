@@ -1,10 +1,11 @@
 /**
  * `dmap compare` output: a plain-text table for the terminal and GitHub Markdown for a
  * pull-request comment. Both render the same Comparison.
+ * Costs per run have four significant figures, as everywhere (docs/pricing.md, "Which cost is which").
  */
 import { formatDelta, formatMetricValue, metricLabel, type Comparison } from '../planner/compare.js';
 import type { Breach } from '../planner/fail-if.js';
-import { formatUsd } from './format-money.js';
+import { formatUsdFine } from './format-money.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
 export function renderComparisonText(c: Comparison, breached: Breach[]): string {
@@ -12,7 +13,7 @@ export function renderComparisonText(c: Comparison, breached: Breach[]): string 
     ['', `A: ${c.a.name}`, `B: ${c.b.name}`, 'B − A'],
     ...c.metrics.map((m) => [metricLabel(m.metric), formatMetricValue(m.metric, m.a), formatMetricValue(m.metric, m.b), formatDelta(m)]),
   ];
-  const lineRows = [['Cost line (mean per run)', 'A', 'B', 'B − A'], ...c.lines.map((l) => [l.line, formatUsd(l.aMeanUsd), formatUsd(l.bMeanUsd), signedUsd(l.deltaUsd)])];
+  const lineRows = [['Cost line (mean per run)', 'A', 'B', 'B − A'], ...c.lines.map((l) => [l.line, formatUsdFine(l.aMeanUsd), formatUsdFine(l.bMeanUsd), signedUsd(l.deltaUsd)])];
   return [c.verdict, '', table(rows), '', table(lineRows), '', runsNote(c), ...breachLines(breached), ''].join('\n');
 }
 
@@ -28,7 +29,7 @@ export function renderComparisonMarkdown(c: Comparison, breached: Breach[]): str
     '',
     md([['', `A: ${a}`, `B: ${b}`, 'B − A'], ...c.metrics.map((m) => [metricLabel(m.metric), formatMetricValue(m.metric, m.a), formatMetricValue(m.metric, m.b), formatDelta(m)])]),
     '',
-    md([['Cost line (mean per run)', 'A', 'B', 'B − A'], ...c.lines.map((l) => [escapeMarkdown(l.line), formatUsd(l.aMeanUsd), formatUsd(l.bMeanUsd), signedUsd(l.deltaUsd)])]),
+    md([['Cost line (mean per run)', 'A', 'B', 'B − A'], ...c.lines.map((l) => [escapeMarkdown(l.line), formatUsdFine(l.aMeanUsd), formatUsdFine(l.bMeanUsd), signedUsd(l.deltaUsd)])]),
     '',
     `_${runsNote(c)}_`,
     ...breachLines(breached).map((l) => `\n**${escapeMarkdown(l)}**`),
@@ -46,7 +47,7 @@ function breachLines(breached: Breach[]): string[] {
 
 function signedUsd(value: number): string {
   if (value === 0) return '0';
-  return `${value > 0 ? '+' : '−'}${formatUsd(Math.abs(value))}`;
+  return `${value > 0 ? '+' : '−'}${formatUsdFine(Math.abs(value))}`;
 }
 
 function table(rows: string[][]): string {

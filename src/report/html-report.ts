@@ -17,7 +17,7 @@ import type { AssumptionRow, ChartSpec, ReportModel, ReviewWarning } from './rep
 import type { SimulationJson } from './simulation-json.js';
 import { chartFigureHtml } from './html-chart-figure.js';
 import { escapeHtml, inlineScriptSource } from './html-escape.js';
-import { COST_COLUMNS, costTable, headlineFigures, mapRunCountRows, mapRunDetailRows, runMeta, runStatus, warningLabel } from './report-sections.js';
+import { COST_BY_LINE_COLUMNS, COST_COLUMNS, costByLineTable, costTable, headlineFigures, mapRunCountRows, mapRunDetailRows, runMeta, runStatus, warningLabel } from './report-sections.js';
 import { sensitivitySectionHtml } from './sensitivity-html.js';
 import { backtestSectionHtml } from './backtest-html.js';
 
@@ -142,9 +142,24 @@ function costHtml(r: SimulationJson): string {
       '</table></div>',
       '<p class="muted">Hover an item for its formula. AWS rounds each line of a bill to the cent; the exact column keeps every digit.</p>',
       ...notes,
+      ...(r.runs > 1 ? [costByLineHtml(r)] : []),
     ].join('\n'),
     true,
   );
+}
+
+function costByLineHtml(r: SimulationJson): string {
+  const t = costByLineTable(r);
+  const head = `<tr>${COST_BY_LINE_COLUMNS.map((c, i) => `<th${i > 0 ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('')}</tr>`;
+  const body = t.rows.map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td class="num">${escapeHtml(cell)}</td>`)).join('')}</tr>`);
+  return [
+    '<h3>Cost per line across runs</h3>',
+    `<p>${escapeHtml(t.intro)}</p>`,
+    '<div class="table-wrap"><table class="data cost-by-line">',
+    `<thead>${head}</thead>`,
+    `<tbody>\n${body.join('\n')}\n</tbody>`,
+    '</table></div>',
+  ].join('\n');
 }
 
 function mapRunHtml(r: SimulationJson): string {

@@ -9,7 +9,9 @@ import { escapeMarkdown } from './markdown-escape.js';
 import { sensitivitySectionMarkdown } from './sensitivity-markdown.js';
 import { backtestSectionMarkdown } from './backtest-markdown.js';
 import {
+  COST_BY_LINE_COLUMNS,
   COST_COLUMNS,
+  costByLineTable,
   costTable,
   headlineFigures,
   mapRunCountRows,
@@ -127,6 +129,18 @@ function cost(r: SimulationJson): string {
     '',
     table([...COST_COLUMNS], rows, align),
     ...t.notes.map((n) => `\n> **⚠ Unpriced:** ${escapeMarkdown(n)}`),
+    ...(r.runs > 1 ? ['', costByLine(r)] : []),
+  ].join('\n');
+}
+
+function costByLine(r: SimulationJson): string {
+  const t = costByLineTable(r);
+  return [
+    '### Cost per line across runs',
+    '',
+    escapeMarkdown(t.intro),
+    '',
+    table([...COST_BY_LINE_COLUMNS], t.rows.map((row) => row.map(escapeMarkdown)), ['left', 'right', 'right', 'right', 'right', 'right']),
   ].join('\n');
 }
 

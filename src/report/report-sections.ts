@@ -5,7 +5,8 @@
 import { Money, formatQuantity, groupThousands } from '../pricing/decimal.js';
 import type { CostLine } from '../pricing/index.js';
 import { formatCount, formatDuration } from './format-duration.js';
-import { formatUsd } from './format-money.js';
+import { currencyNote, formatUsd, withCurrency } from './format-money.js';
+import { pricingOptionsText } from './summary-text.js';
 import type { ReviewWarning } from './report-model.js';
 import { sumOverFunctions } from '../model/index.js';
 import type { SimulationJson } from './simulation-json.js';
@@ -55,16 +56,18 @@ export function headlineFigures(r: SimulationJson): Figure[] {
     const m = counter(name);
     return m ? `${count(m.p50)} / ${count(m.p90)}` : 'n/a';
   };
+  const currency = r.cost.currency;
+  const money = (usd: number) => withCurrency(usdFigure(usd), usd, currency);
   const figures: Figure[] = many
     ? [
         { label: 'Wall time P50', value: seconds(wall.p50), detail: ci(wall.ci95.p50, seconds) },
         { label: 'Wall time P90', value: seconds(wall.p90), detail: ci(wall.ci95.p90, seconds) },
-        { label: 'Cost per run P50', value: usdFigure(cost.p50), detail: ci(cost.ci95.p50, usdFigure) },
-        { label: 'Cost per run P90', value: usdFigure(cost.p90), detail: ci(cost.ci95.p90, usdFigure) },
+        { label: 'Cost per run P50', value: money(cost.p50), detail: `exact, across runs; ${ci(cost.ci95.p50, usdFigure)}` },
+        { label: 'Cost per run P90', value: money(cost.p90), detail: `exact, across runs; ${ci(cost.ci95.p90, usdFigure)}` },
       ]
     : [
         { label: 'Wall time', value: seconds(r.mapRun.wallTimeSeconds), detail: 'one run' },
-        { label: 'Cost per run', value: usdFigure(Number(r.cost.perRunUsd)), detail: 'one run' },
+        { label: 'Cost per run', value: money(Number(r.cost.perRunUsd)), detail: 'one run, exact' },
       ];
   figures.push({
     label: 'Map Run fails',
@@ -83,13 +86,18 @@ export function headlineFigures(r: SimulationJson): Figure[] {
       ? { label: 'Cold starts P50 / P90', value: pair('coldStarts'), detail: 'new execution environments per run' }
       : { label: 'Cold starts', value: formatCount(sumOverFunctions(r.usage, 'coldStarts')), detail: 'new execution environments' },
   );
-  if (r.cost.runsPerMonth > 1) {
+  if (many && r.cost.runsPerMonth > 1) {
     figures.push({
-      label: 'Per month',
-      value: formatUsd(Number(r.cost.monthlyTotalUsdAwsRounded)),
-      detail: `${formatCount(r.cost.runsPerMonth)} runs, as AWS bills`,
+      label: 'Cost a month P50 / P90',
+      value: `${money(s.monthlyCostUsd.p50)} / ${money(s.monthlyCostUsd.p90)}`,
+      detail: `${formatCount(r.cost.runsPerMonth)} runs a month like each run, exact`,
     });
   }
+  figures.push({
+    label: 'Billed a month',
+    value: withCurrency(usdCents(r.cost.monthlyTotalUsdAwsRounded), r.cost.monthlyTotalUsdAwsRounded, currency),
+    detail: `${formatCount(r.cost.runsPerMonth)} run${r.cost.runsPerMonth === 1 ? '' : 's'} a month like the first, each line rounded to the cent as AWS bills`,
+  });
   return figures;
 }
 
@@ -106,6 +114,9 @@ export const COST_COLUMNS = ['Service', 'Item', 'Quantity', 'Unit', 'Unit price'
 /** The cost lines and totals: the month's bill for `runsPerMonth` runs of the first run. */
 export function costTable(r: SimulationJson): { intro: string; rows: CostTableRow[]; totals: Array<[string, string]>; notes: string[] } {
   const cost = r.cost;
+  const currency = cost.currency;
+  const exact = (usd: string) => withCurrency(usdExact(usd), usd, currency);
+  const billed = (usd: string) => withCurrency(usdCents(usd), usd, currency);
   const rows = cost.lines.map(
     (line): CostTableRow => ({
       kind: line.kind,
@@ -115,30 +126,50 @@ export function costTable(r: SimulationJson): { intro: string; rows: CostTableRo
         quantityText(line.quantity),
         line.unit,
         unitPriceText(line),
-        line.costUsd === null ? 'UNPRICED' : usdExact(line.costUsd),
-        line.costUsdCents === null ? 'UNPRICED' : usdCents(line.costUsdCents),
+        line.costUsd === null ? 'UNPRICED' : exact(line.costUsd),
+        line.costUsdCents === null ? 'UNPRICED' : billed(line.costUsdCents),
       ],
       quantityExact: formatQuantity(new Money(line.quantity)),
       formula: line.formula,
     }),
   );
   const totals: Array<[string, string]> = [
-    ['Total as AWS bills (each line rounded to cents)', usdCents(cost.monthlyTotalUsdAwsRounded)],
-    ['Total, exact', usdExact(cost.monthlyTotalUsd)],
-  ];
-  if (cost.runsPerMonth > 1) totals.push([`Per run (exact total ÷ ${formatCount(cost.runsPerMonth)})`, usdExact(cost.perRunUsd)]);
-  const options = [
-    `free tier ${cost.freeTier ? 'subtracted' : 'not subtracted'}`,
-    ...(cost.discountPercent > 0 ? [`${cost.discountPercent} % discount`] : []),
-    ...(cost.priceOverrides.length > 0 ? [`custom prices for ${cost.priceOverrides.join(', ')}`] : []),
+    ['Billed a month (each line rounded to the cent, as AWS bills)', billed(cost.monthlyTotalUsdAwsRounded)],
+    ['Cost a month, exact', exact(cost.monthlyTotalUsd)],
+    [`First run's cost per run, exact (the month ÷ ${formatCount(cost.runsPerMonth)})`, exact(cost.perRunUsd)],
   ];
   const intro =
-    `${cost.runsPerMonth === 1 ? 'One run' : `${formatCount(cost.runsPerMonth)} runs a month`} of the first simulated Map Run, ` +
-    `priced with ${cost.catalogue.name} ${cost.catalogue.version} (prices as of ${cost.catalogue.effectiveDate}) in ${cost.region}; ${options.join('; ')}.`;
+    `The month's bill for ${cost.runsPerMonth === 1 ? 'one run' : `${formatCount(cost.runsPerMonth)} runs`} like the first simulated Map Run (replication 0), ` +
+    `priced with ${cost.catalogue.name} ${cost.catalogue.version} (prices as of ${cost.catalogue.effectiveDate}) in ${cost.region}; ${pricingOptionsText(cost)}.` +
+    (currency ? ` ${currencyNote(currency)}.` : '');
   const notes = [...cost.warnings];
   if (cost.unpriced.length > 0) notes.unshift(`Left out of both totals, for want of a price: ${cost.unpriced.join(', ')}.`);
   return { intro, rows, totals, notes };
 }
+
+export const COST_BY_LINE_COLUMNS = ['Line', 'Mean per run', 'P50 per run', 'P90 per run', 'P50 a month', 'P90 a month'] as const;
+
+/**
+ * Each cost line across the runs, per run and per month (runsPerMonth runs like each
+ * run), with the total last: the P50 and P90 a finance reviewer budgets with. Exact
+ * costs, four significant figures, as every per-run figure.
+ */
+export function costByLineTable(r: SimulationJson): { intro: string; rows: string[][] } {
+  const s = r.summary;
+  const money = (usd: number) => withCurrency(usdFigure(usd), usd, r.cost.currency);
+  const row = (label: string, run: MetricSummaryLike, month: MetricSummaryLike) => [label, money(run.mean), money(run.p50), money(run.p90), money(month.p50), money(month.p90)];
+  const rows = Object.keys(s.costByLine).map((key) => row(key, s.costByLine[key] as MetricSummaryLike, s.monthlyCostByLine[key] as MetricSummaryLike));
+  rows.push(row('Total', s.costUsd, s.monthlyCostUsd));
+  const month = r.cost.runsPerMonth;
+  return {
+    intro:
+      `Each line's cost across the ${formatCount(r.runs)} simulated runs, exact (not rounded to the cent): per run, and a month of ${formatCount(month)} run${month === 1 ? '' : 's'} like each run. ` +
+      'Percentiles of lines do not add up to the percentile of the total.',
+    rows,
+  };
+}
+
+type MetricSummaryLike = { mean: number; p50: number; p90: number };
 
 export const COUNT_NAMES = [
   ['pending', 'Pending'],

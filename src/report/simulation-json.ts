@@ -8,7 +8,10 @@
 import type { InputProblem } from '../errors.js';
 import type { BoundCause, MapRunCounts, MapRunResult, MapRunUsage } from '../model/index.js';
 import type { MetricSummary, SimulationSummary } from '../montecarlo/index.js';
-import type { CostLine, MapRunCost } from '../pricing/index.js';
+import type { CostLine, CostReport, MapRunCost } from '../pricing/index.js';
+import { scaleMetric } from '../montecarlo/scale-metric.js';
+import { plain } from '../pricing/decimal.js';
+import { convertUsd, currencyNote, type DisplayCurrency } from './format-money.js';
 import type { PrecisionOutcome, SimulationRun } from '../runner/run-simulation.js';
 import type { Scenario } from '../scenario/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -36,15 +39,36 @@ export interface CostJson {
   discountPercent: number;
   /** Price keys whose catalogue price the user replaced. */
   priceOverrides: string[];
+  /** Discounts by service, when given (docs/pricing.md). */
+  discounts?: CostReport['options']['discounts'];
+  /** The Compute Savings Plan, when given: commitment, rate, and the hours of the month it was applied over. */
+  savingsPlan?: CostReport['options']['savingsPlan'];
+  /** Which run these lines are: always the first simulated run (replication 0). */
+  replication: 0;
   /** The month's bill for runsPerMonth runs of the first replication. */
-  lines: CostLine[];
+  lines: CostLineJson[];
   monthlyTotalUsd: string;
   monthlyTotalUsdAwsRounded: string;
   /** One run's share: the monthly total ÷ runsPerMonth. */
   perRunUsd: string;
   unpriced: string[];
   warnings: string[];
+  /** With a display currency: the user's rate, and the totals converted (exact, and the billed total to the currency's cents). */
+  currency?: CurrencyJson;
 }
+
+export interface CurrencyJson {
+  code: string;
+  perUsd: number;
+  date: string;
+  note: string;
+  monthlyTotal: string;
+  monthlyTotalAwsRounded: string;
+  perRun: string;
+}
+
+/** A cost line; with a display currency, its cost converted too (exact, and to the currency's cents). */
+export type CostLineJson = CostLine & { costInCurrency?: string | null; costInCurrencyCents?: string | null };
 
 export interface SimulationJson {
   format: typeof SIMULATE_FORMAT;
@@ -127,8 +151,20 @@ export type SummaryJson = Omit<SimulationSummary, 'wallTimeSeconds' | 'costUsd' 
   wallTimeSeconds: MetricSummary;
   costUsd: MetricSummary;
   costByLine: Record<string, MetricSummary>;
+  /** A month of runsPerMonth runs like each simulated run: costUsd × runsPerMonth, and per line. */
+  monthlyCostUsd: MetricSummary;
+  monthlyCostByLine: Record<string, MetricSummary>;
+  /** With a display currency: the headline statistics of costUsd and monthlyCostUsd, converted. */
+  costInCurrency?: { code: string; perRun: CurrencyStatistics; perMonth: CurrencyStatistics };
   counters: Record<string, MetricSummary>;
 };
+
+export interface CurrencyStatistics {
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+}
 
 export function buildSimulationJson(input: {
   scenario: Scenario;
@@ -166,7 +202,7 @@ export function buildSimulationJson(input: {
       s3: usage.s3,
       derived: usage.derived,
     },
-    cost: costJson(first.cost),
+    cost: costJson(first.cost, input.scenario.pricing.currency),
     summary: {
       ...summary,
       histograms: {
@@ -176,6 +212,9 @@ export function buildSimulationJson(input: {
       wallTimeSeconds: roundMetric(summary.wallTimeSeconds, 3),
       costUsd: roundMetric(summary.costUsd, 8),
       costByLine: mapValues(summary.costByLine, (m) => roundMetric(m, 8)),
+      monthlyCostUsd: roundMetric(scaleMetric(summary.costUsd, input.scenario.pricing.runsPerMonth), 8),
+      monthlyCostByLine: mapValues(summary.costByLine, (m) => roundMetric(scaleMetric(m, input.scenario.pricing.runsPerMonth), 8)),
+      ...(input.scenario.pricing.currency ? { costInCurrency: currencyStatistics(summary.costUsd, input.scenario.pricing.runsPerMonth, input.scenario.pricing.currency) } : {}),
       counters: mapValues(summary.counters, (m) => roundMetric(m, 6)),
       failure: { ...summary.failure, probability: roundTo(summary.failure.probability, 6), ci95: roundPair(summary.failure.ci95, 6) },
       boundByShare: mapValues(summary.boundByShare, (share) => roundTo(share, 6)),
@@ -238,7 +277,7 @@ function mapRunJson(result: MapRunResult, scenario: Scenario): SimulationJson['m
   };
 }
 
-function costJson(cost: MapRunCost): CostJson {
+function costJson(cost: MapRunCost, currency: DisplayCurrency | undefined): CostJson {
   const report = cost.monthly;
   return {
     catalogue: report.catalogue,
@@ -247,13 +286,49 @@ function costJson(cost: MapRunCost): CostJson {
     freeTier: report.options.freeTier,
     discountPercent: report.options.discountPercent,
     priceOverrides: report.options.priceOverrides,
-    lines: report.lines,
+    ...(report.options.discounts ? { discounts: report.options.discounts } : {}),
+    ...(report.options.savingsPlan ? { savingsPlan: report.options.savingsPlan } : {}),
+    replication: 0,
+    lines: currency ? report.lines.map((line) => convertLine(line, currency)) : report.lines,
     monthlyTotalUsd: report.totalUsd,
     monthlyTotalUsdAwsRounded: report.totalUsdAwsRounded,
     perRunUsd: cost.perRunUsd,
     unpriced: report.unpricedKeys,
     warnings: report.warnings,
+    ...(currency
+      ? {
+          currency: {
+            code: currency.code,
+            perUsd: currency.perUsd,
+            date: currency.date,
+            note: currencyNote(currency),
+            monthlyTotal: exactIn(report.totalUsd, currency),
+            monthlyTotalAwsRounded: convertUsd(report.totalUsdAwsRounded, currency).toFixed(2),
+            perRun: exactIn(cost.perRunUsd, currency),
+          },
+        }
+      : {}),
   };
+}
+
+/** A line's cost in the display currency: exact (to 12 decimals) and to the currency's cents. */
+export function convertLine(line: CostLine, currency: DisplayCurrency): CostLineJson {
+  if (line.costUsd === null) return { ...line, costInCurrency: null, costInCurrencyCents: null };
+  return { ...line, costInCurrency: exactIn(line.costUsd, currency), costInCurrencyCents: convertUsd(line.costUsd, currency).toFixed(2) };
+}
+
+function exactIn(usd: string, currency: DisplayCurrency): string {
+  return plain(convertUsd(usd, currency).toDecimalPlaces(12));
+}
+
+function currencyStatistics(costUsd: MetricSummary, runsPerMonth: number, currency: DisplayCurrency): NonNullable<SummaryJson['costInCurrency']> {
+  const pick = (m: MetricSummary): CurrencyStatistics => ({
+    mean: roundTo(m.mean * currency.perUsd, 8),
+    p50: roundTo(m.p50 * currency.perUsd, 8),
+    p90: roundTo(m.p90 * currency.perUsd, 8),
+    p99: roundTo(m.p99 * currency.perUsd, 8),
+  });
+  return { code: currency.code, perRun: pick(costUsd), perMonth: pick(scaleMetric(costUsd, runsPerMonth)) };
 }
 
 /** ms → s, rounded to the millisecond. */

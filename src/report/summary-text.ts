@@ -5,9 +5,11 @@
 import { describeTaskResource } from '../aws/task-resource.js';
 import { sumOverFunctions } from '../model/index.js';
 import { formatCount, formatDuration } from './format-duration.js';
-import { formatUsd, formatUsdFine } from './format-money.js';
+import { currencyNote, formatUsdFine, withCurrency } from './format-money.js';
+import { usdCents } from './report-sections.js';
 import { describeBottleneck, readingPhrase } from './bottleneck.js';
 import type { SimulationJson } from './simulation-json.js';
+import type { CostReport } from '../pricing/index.js';
 
 export function renderSummaryText(model: SimulationJson): string {
   const sections = [header(model), runSection(model), costSection(model)];
@@ -76,23 +78,46 @@ function runSection(model: SimulationJson): string {
   return table(rows, model.runs > 1 ? 'First run' : undefined);
 }
 
+/**
+ * The first run's cost, labelled as such: its exact cost per run (4 significant figures,
+ * as every per-run figure) and its month as AWS bills it (each line to the cent). The
+ * statistics across runs come under "Across N runs" (docs/pricing.md, "Which cost is which").
+ */
 function costSection(model: SimulationJson): string {
   const cost = model.cost;
+  const currency = cost.currency;
+  const money = (usd: number) => withCurrency(formatUsdFine(usd), usd, currency);
   const byService = new Map<string, number>();
   for (const line of cost.lines) {
     if (line.costUsd === null) continue;
     byService.set(line.service, (byService.get(line.service) ?? 0) + Number(line.costUsd) / cost.runsPerMonth);
   }
-  const services = [...byService.entries()].map(([service, usd]) => `${service} ${formatUsd(usd)}`).join(' · ');
+  const services = [...byService.entries()].map(([service, usd]) => `${service} ${money(usd)}`).join(' · ');
+  const runs = cost.runsPerMonth;
   const rows: Array<[string, string]> = [
-    ['Cost per run', `${formatUsd(Number(cost.perRunUsd))} (${services})`],
-    ['Prices', `${cost.catalogue.name} ${cost.catalogue.version}, ${cost.region}, as of ${cost.catalogue.effectiveDate}; free tier ${cost.freeTier ? 'subtracted' : 'not subtracted'}${cost.discountPercent > 0 ? `; ${cost.discountPercent} % discount` : ''}${cost.priceOverrides.length > 0 ? `; custom prices for ${cost.priceOverrides.join(', ')}` : ''}`],
+    [model.runs > 1 ? 'First run\'s cost' : 'Cost per run', `${money(Number(cost.perRunUsd))} per run, exact (${services})`],
+    [
+      'Billed a month',
+      `${withCurrency(usdCents(cost.monthlyTotalUsdAwsRounded), cost.monthlyTotalUsdAwsRounded, currency)} for ${formatCount(runs)} run${runs === 1 ? '' : 's'} a month like ${model.runs > 1 ? 'the first' : 'this one'}, each line rounded to the cent as AWS bills`,
+    ],
+    ['Prices', `${cost.catalogue.name} ${cost.catalogue.version}, ${cost.region}, as of ${cost.catalogue.effectiveDate}; ${pricingOptionsText(cost)}`],
   ];
-  if (cost.runsPerMonth > 1) {
-    rows.push(['Per month', `${formatUsd(Number(cost.monthlyTotalUsdAwsRounded))} for ${formatCount(cost.runsPerMonth)} runs (as AWS bills)`]);
-  }
-  for (const warning of cost.warnings) rows.push(['Unpriced', warning]);
+  if (currency) rows.push(['Currency', currencyNote(currency)]);
+  for (const warning of cost.warnings) rows.push(['UNPRICED', warning]);
   return table(rows);
+}
+
+/** How the run was priced, in words: free tier, discounts, Savings Plan, custom prices. */
+export function pricingOptionsText(cost: CostReport['options']): string {
+  const discounts = Object.entries(cost.discounts ?? {}).map(([service, percent]) => `${percent} % off ${service}`);
+  const plan = cost.savingsPlan;
+  return [
+    `free tier ${cost.freeTier ? 'subtracted' : 'not subtracted'}`,
+    ...(cost.discountPercent > 0 ? [`${cost.discountPercent} % discount${discounts.length > 0 ? ' on the other services' : ''}`] : []),
+    ...(discounts.length > 0 ? [`discounts: ${discounts.join(', ')}`] : []),
+    ...(plan ? [`Compute Savings Plan of $${plan.commitmentUsdPerHour} an hour at ${plan.discountPercent} % on Lambda duration, over ${formatCount(plan.hours)} hours`] : []),
+    ...(cost.priceOverrides.length > 0 ? [`custom prices for ${cost.priceOverrides.join(', ')}`] : []),
+  ].join('; ');
 }
 
 function distributionSection(model: SimulationJson): string {
@@ -100,10 +125,14 @@ function distributionSection(model: SimulationJson): string {
   const time = (v: number) => formatDuration(v * 1000);
   const wall = s.wallTimeSeconds;
   const cost = s.costUsd;
+  const money = (usd: number) => withCurrency(formatUsdFine(usd), usd, model.cost.currency);
   const rows: Array<[string, string]> = [
     ['Bounded by', describeBottleneck(model.bottleneck)],
     ['Wall time', `P50 ${time(wall.p50)} · P90 ${time(wall.p90)} (95 % CI ${time(wall.ci95.p90[0])}–${time(wall.ci95.p90[1])}) · P99 ${time(wall.p99)} · mean ${time(wall.mean)} ± ${time(wall.sd)}`],
-    ['Cost per run', `P50 ${formatUsdFine(cost.p50)} · P90 ${formatUsdFine(cost.p90)} (95 % CI ${formatUsdFine(cost.ci95.p90[0])}–${formatUsdFine(cost.ci95.p90[1])}) · P99 ${formatUsdFine(cost.p99)} · mean ${formatUsdFine(cost.mean)}`],
+    ['Cost per run', `P50 ${money(cost.p50)} · P90 ${money(cost.p90)} (95 % CI ${money(cost.ci95.p90[0])}–${money(cost.ci95.p90[1])}) · P99 ${money(cost.p99)} · mean ${money(cost.mean)}, exact`],
+    ...(model.cost.runsPerMonth > 1
+      ? [['Cost a month', `P50 ${money(s.monthlyCostUsd.p50)} · P90 ${money(s.monthlyCostUsd.p90)} · mean ${money(s.monthlyCostUsd.mean)} for ${formatCount(model.cost.runsPerMonth)} runs a month like each run`] as [string, string]]
+      : []),
     ['Throttles', `P50 ${count(s.counters.throttles?.p50)} · P90 ${count(s.counters.throttles?.p90)} attempts`],
     ['Retries', `P50 ${count(s.counters.retries?.p50)} · P90 ${count(s.counters.retries?.p90)}`],
     ['Cold starts', `P50 ${count(s.counters.coldStarts?.p50)} · P90 ${count(s.counters.coldStarts?.p90)}`],
@@ -117,7 +146,7 @@ function distributionSection(model: SimulationJson): string {
     const deadline = economics.deadline ? `misses ${time(economics.deadline.seconds)} in ${percentText(economics.deadline.missProbability)} of runs (95 % CI ${percentText(economics.deadline.ci95[0])}–${percentText(economics.deadline.ci95[1])}) · ` : '';
     rows.push([
       'Failure costs',
-      `${deadline}expected cost with a redrive of failed, aborted and pending items ${formatUsdFine(economics.expectedCostUsd)} · at risk P90 ${formatUsdFine(economics.costAtRiskUsd.p90)}, P99 ${formatUsdFine(economics.costAtRiskUsd.p99)}`,
+      `${deadline}expected cost with a redrive of failed, aborted and pending items ${money(economics.expectedCostUsd)} · at risk P90 ${money(economics.costAtRiskUsd.p90)}, P99 ${money(economics.costAtRiskUsd.p99)}`,
     ]);
   }
   if (model.precision) {

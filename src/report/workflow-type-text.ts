@@ -1,9 +1,10 @@
 /**
  * Standard versus Express as words and a table, shared by the terminal, Markdown and
  * HTML. Pure.
+ * Costs per run have four significant figures, as everywhere (docs/pricing.md, "Which cost is which").
  */
 import { formatCount, formatDuration } from './format-duration.js';
-import { formatUsd } from './format-money.js';
+import { formatUsdFine } from './format-money.js';
 import type { WorkflowTypeJson } from './workflow-type-json.js';
 
 export const WORKFLOW_TYPE_COLUMNS = ['Batch size', 'Standard P50', 'Express P50', 'Express − Standard', 'Step Functions part (Std / Expr)', 'P90 time (Std / Expr)', 'Cheaper'] as const;
@@ -13,10 +14,10 @@ export function workflowTypeRows(w: WorkflowTypeJson): string[][] {
   const mark = (f: WorkflowTypeJson['rows'][number]['standard'], text: string) => (f.childrenTimeOut ? `${text} (children time out)` : f.failureProbability >= 0.5 ? `${text} (fails)` : text);
   return w.rows.map((r) => [
     formatCount(r.batchSize),
-    mark(r.standard, formatUsd(r.standard.costUsdP50)),
-    mark(r.express, formatUsd(r.express.costUsdP50)),
-    `${r.expressMinusStandardUsd < 0 ? '−' : '+'}${formatUsd(Math.abs(r.expressMinusStandardUsd))}`,
-    `${formatUsd(r.standard.stepFunctionsUsdMean)} / ${formatUsd(r.express.stepFunctionsUsdMean)}`,
+    mark(r.standard, formatUsdFine(r.standard.costUsdP50)),
+    mark(r.express, formatUsdFine(r.express.costUsdP50)),
+    `${r.expressMinusStandardUsd < 0 ? '−' : '+'}${formatUsdFine(Math.abs(r.expressMinusStandardUsd))}`,
+    `${formatUsdFine(r.standard.stepFunctionsUsdMean)} / ${formatUsdFine(r.express.stepFunctionsUsdMean)}`,
     `${time(r.standard.wallTimeSecondsP90)} / ${time(r.express.wallTimeSecondsP90)}`,
     r.cheaper === 'neither' ? 'neither (both fail)' : r.cheaper,
   ]);

@@ -34,6 +34,7 @@ import { provenanceSchema } from './provenance-schema.js';
 import { parseDeadlineSeconds } from '../planner/parse-goal.js';
 import { isValidPer, PER_RULE } from '../pricing/per-units.js';
 import { PRICE_KEY_NAMES } from '../pricing/price-keys.js';
+import { DISCOUNT_SERVICES } from '../pricing/discount-services.js';
 
 const itemBatcher = z
   .strictObject({
@@ -214,6 +215,25 @@ export const scenarioSchema = z
           .default(1)
           .describe('Map Runs per month: volume tiers and the free tier apply to the monthly total, and the cost is also shown per month.'),
         discountPercent: z.number().min(0).max(100).default(0).describe('A negotiated discount on everything priced, in percent.'),
+        discounts: z
+          .partialRecord(z.enum(DISCOUNT_SERVICES), z.number().min(0).max(100))
+          .default({})
+          .describe('Negotiated discounts by service, in percent, e.g. `{ lambda: 12, stepFunctions: 5 }`; a service not named gets discountPercent (docs/pricing.md).'),
+        computeSavingsPlan: z
+          .strictObject({
+            commitmentUsdPerHour: z.number().gt(0).max(1_000_000).describe('The plan\'s hourly commitment in USD (AWS accepts 0.001 to 1,000,000).'),
+            discountPercent: z.number().min(0).max(100).describe('The plan\'s discount off Lambda\'s On-Demand duration price, in percent (AWS: up to 17 %).'),
+          })
+          .optional()
+          .describe('A Compute Savings Plan: covers Lambda duration only (not requests, not Step Functions), up to the hourly commitment (docs/pricing.md).'),
+        currency: z
+          .strictObject({
+            code: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code in capitals, e.g. EUR').describe('The currency, as its ISO 4217 code, e.g. EUR.'),
+            perUsd: z.number().gt(0).max(1_000_000).describe('Units of the currency one US dollar buys, e.g. 0.93.'),
+            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').describe('The date of the exchange rate, YYYY-MM-DD.'),
+          })
+          .optional()
+          .describe('Also show money in this currency, at this exchange rate (given by you; nothing is fetched).'),
         priceOverrides: z
           .partialRecord(
             z.enum(PRICE_KEY_NAMES),

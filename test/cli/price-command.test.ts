@@ -30,6 +30,9 @@ const CSV_COLUMNS = [
   'cost_usd_cents',
   'formula',
   'source',
+  // Which run or statistic a record holds, and over what: a usage document is one month as given.
+  'statistic',
+  'scope',
 ];
 
 /** The parts of `dmap price --json` these tests read. */
@@ -208,6 +211,7 @@ describe('dmap price', () => {
       expect(exact[column('cost_usd')]).toBe('2.733338');
       expect(billed[column('kind')]).toBe('total');
       expect(billed[column('cost_usd_cents')]).toBe('2.73');
+      for (const record of records.slice(1)) expect([record[column('statistic')], record[column('scope')]]).toEqual(['usage document', 'month']);
     });
   });
 
@@ -327,7 +331,7 @@ describe('dmap price', () => {
 
       const table = runDmap('price', DMAP_MONTH, '--discount', '10');
       expect(table.status).toBe(0);
-      expect(table.stdout).toMatch(/free tier not subtracted, 10 % discount/);
+      expect(table.stdout).toMatch(/free tier not subtracted; 10 % discount/);
       expect(table.stdout).toMatch(/^Discount +Negotiated discount \(10 %\) .* −\$17\.85$/m);
       expect(table.stdout).toMatch(/^Total as AWS bills .* \$160\.68$/m);
     });

@@ -86,15 +86,29 @@ describe('priceUsage', () => {
     expect(report.totalUsdAwsRounded).toBe('2.73');
   });
 
-  it('rounds an item with a free-tier credit the way AWS does: net first, then to cents', () => {
-    // 400,300 GB-s: charge $6.6717 (→ $6.67), credit −$6.66668; AWS bills the net $0.005 as $0.01.
+  it('rounds every line to the cent on its own, so a free-tier credit always reads the same and the lines add up to the billed total', () => {
+    // 400,300 GB-s: charge $6.6717 (→ $6.67), credit −$6.66668 (→ −$6.67, its own quantity × price).
+    // The old rule rounded the item's net ($0.005 → $0.01) and gave the credit −$6.66 here but
+    // −$6.67 elsewhere (issue 15): one credit, two figures. AWS's bill rounds the net once, so
+    // it may show this item a cent above the sum of these lines (docs/pricing.md).
     const report = priceUsage(usage([{ key: 'lambda.duration.x86_64', quantity: '400300', derivation: '' }]), FIXTURE_CATALOGUE, { freeTier: true });
     expect(report.lines.map((l) => [l.kind, l.costUsdCents])).toEqual([
       ['charge', '6.67'],
-      ['freeTier', '-6.66'],
+      ['freeTier', '-6.67'],
     ]);
-    expect(report.totalUsdAwsRounded).toBe('0.01');
+    expect(report.totalUsdAwsRounded).toBe('0.00');
     expect(report.totalUsd).toBe('0.00500001');
+  });
+
+  it('gives the full Lambda duration allowance the same credit whatever the charge beside it', () => {
+    // Charges whose cents round up, down and exactly: the credit stays −$6.67 ($6.66668 to the cent).
+    for (const quantity of ['400300', '969656.25', '969837.5', '540000', '1000000.3']) {
+      const report = priceUsage(usage([{ key: 'lambda.duration.x86_64', quantity, derivation: '' }]), FIXTURE_CATALOGUE, { freeTier: true });
+      const credit = report.lines.find((l) => l.kind === 'freeTier');
+      expect([quantity, credit?.costUsd, credit?.costUsdCents]).toEqual([quantity, '-6.66668', '-6.67']);
+      const cents = report.lines.reduce((sum, l) => sum + Math.round(Number(l.costUsdCents) * 100), 0);
+      expect((cents / 100).toFixed(2)).toBe(report.totalUsdAwsRounded);
+    }
   });
 
   it('never lets the free tier credit more than the usage', () => {

@@ -133,8 +133,8 @@ describe('renderHtmlReport', () => {
     const cost = model.result.cost;
     expect(html).toContain('<th>Service</th><th>Item</th><th class="num">Quantity</th><th>Unit</th><th class="num">Unit price</th>');
     const billed = `$${Number(cost.monthlyTotalUsdAwsRounded).toFixed(2)}`;
-    expect(html).toMatch(new RegExp(`Total as AWS bills \\(each line rounded to cents\\)</th><td class="num">\\${billed}</td>`));
-    expect(html).toContain(`Total, exact</th><td class="num">$${cost.monthlyTotalUsd}</td>`);
+    expect(html).toMatch(new RegExp(`Billed a month \\(each line rounded to the cent, as AWS bills\\)</th><td class="num">\\${billed}</td>`));
+    expect(html).toContain(`Cost a month, exact</th><td class="num">$${cost.monthlyTotalUsd}</td>`);
     for (const line of cost.lines) expect(html).toContain(escapeHtml(line.item));
   });
 

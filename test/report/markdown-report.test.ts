@@ -106,7 +106,7 @@ describe('renderMarkdownReport', () => {
     const cost = model.result.cost;
     expect(md).toContain('| Service | Item | Quantity | Unit | Unit price | Cost (exact) | Cost (as billed) |');
     expect(md).toContain('| --- | --- | ---: | --- | ---: | ---: | ---: |');
-    expect(md).toContain(`**Total as AWS bills \\(each line rounded to cents\\)** |  |  |  |  | **\\$${Number(cost.monthlyTotalUsdAwsRounded).toFixed(2)}** |`);
+    expect(md).toContain(`**Billed a month \\(each line rounded to the cent, as AWS bills\\)** |  |  |  |  | **\\$${Number(cost.monthlyTotalUsdAwsRounded).toFixed(2)}** |`);
     expect(md).toContain(`**\\$${cost.monthlyTotalUsd}**`);
     const unpriced = md.split('\n').filter((l) => l.includes('CloudWatch'));
     expect(unpriced.some((l) => l.includes('**⚠ UNPRICED**') && !l.includes('$0.00'))).toBe(true);

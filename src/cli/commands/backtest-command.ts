@@ -10,7 +10,8 @@ import { loadScenarioOrDefinition } from '../../importer/load-scenario-or-defini
 import { validateDocument } from '../../input/document-issues.js';
 import { parseLocated } from '../../input/parse-located.js';
 import { readTextFile } from '../../input/read-text-file.js';
-import { loadCatalogueFile } from '../../pricing/load-catalogue.js';
+import { catalogueOf, pricingRerunArgs, withPricingFlags, type PricingFlags } from '../pricing-flags.js';
+import { assertScenarioPriced } from '../strict-prices.js';
 import { buildBacktestJson } from '../../report/backtest-json.js';
 import { renderBacktestText } from '../../report/backtest-text.js';
 import { defaultWorkerCount } from '../../runner/replication-pool.js';
@@ -22,7 +23,7 @@ import { progressReporter } from '../progress.js';
 import { shellQuote, slug } from './simulate-command.js';
 import type { z } from 'zod';
 
-export interface BacktestFlags {
+export interface BacktestFlags extends PricingFlags {
   /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
   force?: boolean;
   mapRun: string;
@@ -32,7 +33,6 @@ export interface BacktestFlags {
   runs?: number;
   seed?: number;
   workers?: number;
-  catalogue?: string;
   json?: boolean;
   report?: string | boolean;
 }
@@ -40,10 +40,11 @@ export interface BacktestFlags {
 export const DEFAULT_BACKTEST_RUNS = 200;
 
 export async function runBacktestCommand(file: string, flags: BacktestFlags, io: CliOutput): Promise<number> {
-  const loaded = await loadScenarioOrDefinition(file, {});
+  const loaded = withPricingFlags(await loadScenarioOrDefinition(file, {}), flags);
   const mapRun = await readRecord(flags.mapRun, 'DescribeMapRun output', describeMapRunSchema);
   const executions = flags.executions ? await readRecord(flags.executions, 'ListExecutions output', listExecutionsSchema) : undefined;
-  const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : undefined;
+  const catalogue = await catalogueOf(flags);
+  if (flags.strictPrices) assertScenarioPriced(loaded.scenario, flags.seed ?? loaded.scenario.seed, catalogue, 'the scenario\'s first run');
   const runs = flags.runs ?? DEFAULT_BACKTEST_RUNS;
   const identity = { name: loaded.scenario.name, description: loaded.scenario.description, file, sha256: sha256Hex(loaded.text) };
   const progress = progressReporter(!flags.json, 'back-test');
@@ -54,7 +55,7 @@ export async function runBacktestCommand(file: string, flags: BacktestFlags, io:
       workers: flags.workers ?? defaultWorkerCount(),
       identity,
       ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
-      ...(catalogue ? { catalogue } : {}),
+      catalogue,
       ...(progress ? { onProgress: progress.update } : {}),
       ...(flags.force ? { force: true } : {}),
       document: loaded.document,
@@ -114,7 +115,7 @@ function rerunCommand(file: string, seed: number, runs: number, flags: BacktestF
   if (flags.costUsd !== undefined) args.push('--cost-usd', String(flags.costUsd));
   if (flags.throttles !== undefined) args.push('--throttles', String(flags.throttles));
   args.push('--seed', String(seed), '--runs', String(runs));
-  if (flags.catalogue) args.push('--catalogue', flags.catalogue);
+  args.push(...pricingRerunArgs(flags));
   args.push('--report', directory);
   return args.map(shellQuote).join(' ');
 }

@@ -2,7 +2,8 @@ import { sha256Hex } from '../file-hash.js';
 import { readTextFile } from '../../input/read-text-file.js';
 import { compareResults } from '../../planner/compare.js';
 import { breaches, type FailIf } from '../../planner/fail-if.js';
-import { defaultCatalogue, loadCatalogueFile } from '../../pricing/load-catalogue.js';
+import { catalogueOf, hasPricingFlags, withPricingFlags, type PricingFlags } from '../pricing-flags.js';
+import { assertScenarioPriced } from '../strict-prices.js';
 import { renderComparisonMarkdown, renderComparisonText } from '../../report/comparison-report.js';
 import { SIMULATE_FORMAT, type SimulationJson } from '../../report/simulation-json.js';
 import { defaultWorkerCount } from '../../runner/replication-pool.js';
@@ -12,22 +13,21 @@ import type { PriceCatalogue } from '../../pricing/index.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
 
-export interface CompareFlags {
+export interface CompareFlags extends PricingFlags {
   /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
   force?: boolean;
   runs?: number;
   seed?: number;
   workers?: number;
-  catalogue?: string;
   markdown?: boolean;
   json?: boolean;
   failIf?: FailIf[];
 }
 
 export async function runCompareCommand(fileA: string, fileB: string, flags: CompareFlags, io: CliOutput): Promise<number> {
-  const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
-  const a = await resultOf(fileA, flags, catalogue);
-  const b = await resultOf(fileB, flags, catalogue);
+  const catalogue = await catalogueOf(flags);
+  const a = await resultOf(fileA, flags, catalogue, io);
+  const b = await resultOf(fileB, flags, catalogue, io);
   const comparison = compareResults(a, b);
   const breached = breaches(comparison, flags.failIf ?? []);
   if (flags.json) io.out(`${JSON.stringify({ format: 'dmap-planner/compare', formatVersion: 1, ...comparison, breaches: breached.map((x) => ({ guard: x.guard.text, observed: x.observed })) }, null, 2)}\n`);
@@ -37,14 +37,20 @@ export async function runCompareCommand(fileA: string, fileB: string, flags: Com
 }
 
 /** A saved `dmap simulate --json` result is used as it is; a scenario is simulated (same seed for both sides). */
-async function resultOf(file: string, flags: CompareFlags, catalogue: PriceCatalogue): Promise<SimulationJson> {
+async function resultOf(file: string, flags: CompareFlags, catalogue: PriceCatalogue, io: CliOutput): Promise<SimulationJson> {
   const text = await readTextFile(file, 'scenario or result');
   if (file.endsWith('.json')) {
     const parsed = safeJson(text);
-    if (parsed?.format === SIMULATE_FORMAT) return parsed as SimulationJson;
+    if (parsed?.format === SIMULATE_FORMAT) {
+      // A saved result keeps the prices it was simulated with: say so rather than compare unlike figures silently.
+      if (hasPricingFlags(flags) || flags.strictPrices) io.err(`warning: ${file} is a saved result: the pricing flags do not change its figures (simulate it again with them)\n`);
+      return parsed as SimulationJson;
+    }
   }
-  const { scenario, document } = parseScenarioText(text, file);
+  // The pricing flags apply to each scenario as simulate applies them (pricing-flags.ts).
+  const { scenario, document } = withPricingFlags(parseScenarioText(text, file), flags);
   const runs = flags.runs ?? 100;
+  if (flags.strictPrices) assertScenarioPriced(scenario, flags.seed ?? scenario.seed, catalogue, `${file}'s first run`);
   const { json } = await simulate(scenario, {
     runs,
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),

@@ -5,7 +5,9 @@ import { formatProblem, UserInputError } from '../../errors.js';
 import type { RankBy } from '../../analysis/sensitivity.js';
 import { loadScenarioOrDefinition } from '../../importer/load-scenario-or-definition.js';
 import { locatePath } from '../../input/parse-located.js';
-import { defaultCatalogue, loadCatalogueFile, missingRegionMessage } from '../../pricing/load-catalogue.js';
+import { missingRegionMessage } from '../../pricing/load-catalogue.js';
+import { catalogueOf, pricingRerunArgs, withPricingFlags, type PricingFlags } from '../pricing-flags.js';
+import { assertScenarioPriced } from '../strict-prices.js';
 import { buildSensitivityJson } from '../../report/sensitivity-json.js';
 import { renderSensitivityText } from '../../report/sensitivity-text.js';
 import { defaultWorkerCount } from '../../runner/replication-pool.js';
@@ -16,7 +18,7 @@ import { progressReporter } from '../progress.js';
 import { shellQuote, slug } from './simulate-command.js';
 import { hasOwnKey } from '../../own-key.js';
 
-export interface SensitivityFlags {
+export interface SensitivityFlags extends PricingFlags {
   /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
   force?: boolean;
   runs?: number;
@@ -25,7 +27,6 @@ export interface SensitivityFlags {
   rankBy?: RankBy;
   only?: string[];
   workers?: number;
-  catalogue?: string;
   json?: boolean;
   /** Write a report directory: a path, or true for reports/<scenario name>-sensitivity/. */
   report?: string | boolean;
@@ -34,13 +35,14 @@ export interface SensitivityFlags {
 export const DEFAULT_SENSITIVITY_RUNS = 200;
 
 export async function runSensitivityCommand(file: string, flags: SensitivityFlags, io: CliOutput): Promise<number> {
-  const loaded = await loadScenarioOrDefinition(file, {});
-  const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
+  const loaded = withPricingFlags(await loadScenarioOrDefinition(file, {}), flags);
+  const catalogue = await catalogueOf(flags);
   if (!hasOwnKey(catalogue.regions, loaded.scenario.region)) {
     throw new UserInputError([{ file, ...locatePath(loaded.text, ['region']), field: 'region', message: missingRegionMessage(catalogue), value: loaded.scenario.region }]);
   }
   const seed = flags.seed ?? loaded.scenario.seed;
   const runs = flags.runs ?? DEFAULT_SENSITIVITY_RUNS;
+  if (flags.strictPrices) assertScenarioPriced(loaded.scenario, seed, catalogue, 'the scenario\'s first run');
   const progress = progressReporter(!flags.json, 'sensitivity');
   let run;
   try {
@@ -95,7 +97,7 @@ function rerunCommand(file: string, seed: number, runs: number, flags: Sensitivi
   if (flags.deadline !== undefined) args.push('--deadline', `${flags.deadline}s`);
   if (flags.rankBy !== undefined) args.push('--rank-by', flags.rankBy);
   if (flags.only !== undefined) args.push('--only', flags.only.join(','));
-  if (flags.catalogue) args.push('--catalogue', flags.catalogue);
+  args.push(...pricingRerunArgs(flags));
   args.push('--report', directory);
   return args.map(shellQuote).join(' ');
 }

@@ -2,14 +2,15 @@ import { sha256Hex } from '../file-hash.js';
 import { formatProblem } from '../../errors.js';
 import { UserInputError } from '../../errors.js';
 import { locatePath } from '../../input/parse-located.js';
-import { defaultCatalogue, loadCatalogueFile, missingRegionMessage } from '../../pricing/load-catalogue.js';
+import { missingRegionMessage } from '../../pricing/load-catalogue.js';
 import { renderSummaryText } from '../../report/summary-text.js';
 import { defaultWorkerCount } from '../../runner/replication-pool.js';
 import { loadScenarioOrDefinition } from '../../importer/load-scenario-or-definition.js';
 import { simulate } from '../../simulate.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
-import type { PriceOverrides } from '../parse-price-override.js';
+import { catalogueOf, pricingRerunArgs, withPricingFlags, type PricingFlags } from '../pricing-flags.js';
+import { assertScenarioPriced } from '../strict-prices.js';
 import { progressReporter } from '../progress.js';
 import { reviewWarningsOf, type SimulationJson } from '../../report/simulation-json.js';
 import { outcomeOf } from '../../montecarlo/index.js';
@@ -19,7 +20,7 @@ import { runSensitivity, type SensitivityRunOptions } from '../../runner/run-sen
 import { join } from 'node:path';
 import { hasOwnKey } from '../../own-key.js';
 
-export interface SimulateFlags {
+export interface SimulateFlags extends PricingFlags {
   /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
   force?: boolean;
   seed?: number;
@@ -27,11 +28,6 @@ export interface SimulateFlags {
   precision?: number;
   maxRuns?: number;
   workers?: number;
-  catalogue?: string;
-  freeTier?: boolean;
-  discount?: number;
-  runsPerMonth?: number;
-  price?: PriceOverrides;
   json?: boolean;
   /** Write a report directory: a path, or true for reports/<scenario name>/. */
   report?: string | boolean;
@@ -50,27 +46,20 @@ export const REPORT_SENSITIVITY_RUNS = 100;
 
 export async function runSimulateCommand(file: string, flags: SimulateFlags, io: CliOutput): Promise<number> {
   // With --workload, `file` is a definition: its Distributed Map is imported and completed by the workload file.
-  const loaded = await loadScenarioOrDefinition(file, flags);
-  const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
+  // Pricing flags override the scenario's `pricing` block (pricing-flags.ts).
+  const loaded = withPricingFlags(await loadScenarioOrDefinition(file, flags), flags);
+  const catalogue = await catalogueOf(flags);
   if (!hasOwnKey(catalogue.regions, loaded.scenario.region)) {
     throw new UserInputError([
       { file: loaded.file, ...(loaded.file === file ? locatePath(loaded.text, ['region']) : {}), field: 'region', message: missingRegionMessage(catalogue), value: loaded.scenario.region },
     ]);
   }
+  // --strict-prices fails before the runs, on the first run's month as the result would price it.
+  if (flags.strictPrices) assertScenarioPriced(loaded.scenario, flags.seed ?? loaded.scenario.seed, catalogue, 'the first simulated run\'s month');
   const manyRuns = (flags.runs ?? 1) > 1 || flags.precision !== undefined;
   const progress = progressReporter(!flags.json && manyRuns);
   try {
-    // Pricing flags override the scenario's `pricing` block.
-    const pricing = loaded.scenario.pricing;
-    const scenario = {
-      ...loaded.scenario,
-      pricing: {
-        freeTier: flags.freeTier ?? pricing.freeTier,
-        discountPercent: flags.discount ?? pricing.discountPercent,
-        runsPerMonth: flags.runsPerMonth ?? pricing.runsPerMonth,
-        priceOverrides: { ...pricing.priceOverrides, ...flags.price },
-      },
-    };
+    const scenario = loaded.scenario;
     const { json, run } = await simulate(scenario, {
       ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
       runs: flags.runs ?? 1,
@@ -157,11 +146,7 @@ export function slug(name: string): string {
 /** The command that reproduces this report exactly: same file, seed, runs and pricing. */
 function rerunCommand(file: string, json: SimulationJson, flags: SimulateFlags, directory: string): string {
   const args = ['dmap', 'simulate', file, '--seed', String(json.seed), '--runs', String(json.runs)];
-  if (flags.catalogue) args.push('--catalogue', flags.catalogue);
-  if (flags.freeTier !== undefined) args.push(flags.freeTier ? '--free-tier' : '--no-free-tier');
-  if (flags.discount !== undefined) args.push('--discount', String(flags.discount));
-  if (flags.runsPerMonth !== undefined) args.push('--runs-per-month', String(flags.runsPerMonth));
-  for (const [key, price] of Object.entries(flags.price ?? {})) args.push('--price', `${key}=${price?.usd}${price?.per ? `/${price.per}` : ''}`);
+  args.push(...pricingRerunArgs(flags));
   if (flags.workload !== undefined) args.push('--workload', flags.workload);
   if (flags.map !== undefined) args.push('--map', flags.map);
   if (flags.sensitivityRuns !== undefined) args.push('--sensitivity-runs', String(flags.sensitivityRuns));

@@ -14,7 +14,6 @@ import { parseDeadlineSeconds } from '../../planner/parse-goal.js';
 import { DEFAULT_CONFIDENCE, goalTest, recommend } from '../../planner/recommend.js';
 import { sweepPoints } from '../../planner/sweep-points.js';
 import type { Variation } from '../../planner/variation.js';
-import { defaultCatalogue, loadCatalogueFile } from '../../pricing/load-catalogue.js';
 import { buildSweepJson, type SweepJson } from '../../report/sweep-json.js';
 import { describeSettings, renderSweepText } from '../../report/sweep-text.js';
 import { defaultWorkerCount } from '../../runner/replication-pool.js';
@@ -23,9 +22,11 @@ import { loadScenarioFile } from '../../scenario/load-scenario.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
 import { progressReporter } from '../progress.js';
+import { catalogueOf, pricingRerunArgs, withPricingFlags, type PricingFlags } from '../pricing-flags.js';
+import { assertScenarioPriced } from '../strict-prices.js';
 import { shellQuote, slug } from './simulate-command.js';
 
-export interface SweepFlags {
+export interface SweepFlags extends PricingFlags {
   /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
   force?: boolean;
   vary?: Variation[];
@@ -38,14 +39,13 @@ export interface SweepFlags {
   confidence?: number;
   /** false with --no-racing: every point runs every replication. */
   racing?: boolean;
-  catalogue?: string;
   json?: boolean;
   /** Write a report directory: a path, or true for reports/<scenario name>-sweep/. */
   report?: string | boolean;
 }
 
 export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOutput): Promise<number> {
-  const loaded = await loadScenarioFile(file);
+  const loaded = withPricingFlags(await loadScenarioFile(file), flags);
   const block = loaded.scenario.sweep;
   // The scenario's sweep block, with --vary flags added (a flag wins for the same field).
   const byPath = new Map<string, Variation>(Object.entries(block?.vary ?? {}).map(([path, values]) => [path, { path, values }]));
@@ -55,7 +55,7 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
     throw new UserInputError([{ file, field: 'sweep.vary', message: 'nothing to vary: add --vary FIELD=V1,V2 or a sweep.vary block to the scenario' }]);
   }
   const points = sweepPoints(loaded.document, loaded.scenario, variations);
-  const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
+  const catalogue = await catalogueOf(flags);
   const runs = flags.runs ?? block?.runs ?? 100;
   const seed = flags.seed ?? loaded.scenario.seed;
   const goal = {
@@ -65,6 +65,7 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
   const confidence = flags.confidence ?? DEFAULT_CONFIDENCE;
   const test = goalTest(goal, confidence);
   const byIndex = new Map(points.map((p) => [p.index, p]));
+  if (flags.strictPrices) assertScenarioPriced(loaded.scenario, seed, catalogue, 'the scenario\'s first run');
   const progress = progressReporter(!flags.json);
   let run;
   try {
@@ -125,7 +126,7 @@ function rerunCommand(file: string, sweep: SweepJson, flags: SweepFlags, directo
   if (flags.budget !== undefined) args.push('--budget', String(flags.budget));
   if (flags.confidence !== undefined) args.push('--confidence', String(flags.confidence * 100));
   if (flags.racing === false) args.push('--no-racing');
-  if (flags.catalogue) args.push('--catalogue', flags.catalogue);
+  args.push(...pricingRerunArgs(flags));
   args.push('--report', directory);
   return args.map(shellQuote).join(' ');
 }

@@ -5,7 +5,9 @@
 import { join } from 'node:path';
 import { formatProblem, UserInputError } from '../../errors.js';
 import { loadScenarioOrDefinition } from '../../importer/load-scenario-or-definition.js';
-import { defaultCatalogue, loadCatalogueFile, regionOrThrow } from '../../pricing/load-catalogue.js';
+import { regionOrThrow } from '../../pricing/load-catalogue.js';
+import { catalogueOf, pricingRerunArgs, withPricingFlags, type PricingFlags } from '../pricing-flags.js';
+import { assertScenarioPriced } from '../strict-prices.js';
 import { assertFiniteFigures } from '../../report/finite-figures.js';
 import { buildWorkflowTypeJson } from '../../report/workflow-type-json.js';
 import { renderWorkflowTypeText } from '../../report/workflow-type-text.js';
@@ -17,12 +19,11 @@ import type { CliOutput } from '../output.js';
 import { progressReporter } from '../progress.js';
 import { shellQuote, slug } from './simulate-command.js';
 
-export interface WorkflowTypeFlags {
+export interface WorkflowTypeFlags extends PricingFlags {
   batchSizes?: number[];
   runs?: number;
   seed?: number;
   workers?: number;
-  catalogue?: string;
   json?: boolean;
   report?: string | boolean;
   /** Run even when the work estimate is far beyond what a user could want (src/runner/work-guard.ts). */
@@ -33,13 +34,14 @@ export const DEFAULT_BATCH_SIZES = [10, 50, 100, 250, 500, 1000];
 export const DEFAULT_WORKFLOW_TYPE_RUNS = 20;
 
 export async function runWorkflowTypeCommand(file: string, flags: WorkflowTypeFlags, io: CliOutput): Promise<number> {
-  const loaded = await loadScenarioOrDefinition(file, {});
-  const catalogue = flags.catalogue ? await loadCatalogueFile(flags.catalogue) : defaultCatalogue();
+  const loaded = withPricingFlags(await loadScenarioOrDefinition(file, {}), flags);
+  const catalogue = await catalogueOf(flags);
   regionOrThrow(catalogue, loaded.scenario.region);
   const batchSizes = [...new Set(flags.batchSizes ?? DEFAULT_BATCH_SIZES)].sort((a, b) => a - b);
   if (batchSizes.length === 0) throw new UserInputError([{ field: '--batch-sizes', message: 'needs at least one batch size' }]);
   const runs = flags.runs ?? DEFAULT_WORKFLOW_TYPE_RUNS;
   const seed = flags.seed ?? loaded.scenario.seed;
+  if (flags.strictPrices) assertScenarioPriced(loaded.scenario, seed, catalogue, 'the scenario\'s first run');
   const progress = progressReporter(!flags.json, 'child types');
   let comparison;
   try {
@@ -68,7 +70,7 @@ export async function runWorkflowTypeCommand(file: string, flags: WorkflowTypeFl
       import('../chart-js-source.js'),
       import('../write-report-directory.js'),
     ]);
-    const rerun = ['dmap', 'workflow-type', file, '--batch-sizes', batchSizes.join(','), '--runs', String(runs), '--seed', String(seed), ...(flags.catalogue ? ['--catalogue', flags.catalogue] : []), '--report', directory];
+    const rerun = ['dmap', 'workflow-type', file, '--batch-sizes', batchSizes.join(','), '--runs', String(runs), '--seed', String(seed), ...pricingRerunArgs(flags), '--report', directory];
     const files = await renderWorkflowTypeReportFiles(json, { chartJsSource: await chartJsBrowserBundle(), rerunCommand: rerun.map(shellQuote).join(' ') });
     await writeReportForUser(directory, files);
     const where = `Report written to ${directory}/ (open ${join(directory, 'workflow-type.html')}): ${files.map((f) => f.path).join(', ')}\n`;

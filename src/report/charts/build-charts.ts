@@ -14,7 +14,7 @@
  */
 import type { ChartConfiguration, ChartDataset, ChartOptions, Point } from 'chart.js';
 import { formatCount, formatDuration } from '../format-duration.js';
-import { formatUsd } from '../format-money.js';
+import { formatUsd, withCurrency } from '../format-money.js';
 import { roundTo } from '../round.js';
 import type { ChartSpec } from '../report-model.js';
 import type { SimulationJson } from '../simulation-json.js';
@@ -303,7 +303,8 @@ function wallTimeChart(result: SimulationJson, caption: string, actualSeconds?: 
 
 function costDistributionChart(result: SimulationJson, caption: string, actualUsd?: number): ChartSpec {
   const stats = result.summary.costUsd;
-  const [p50, p90, max] = distinctUsd([stats.p50, stats.p90, stats.max]) as [string, string, string];
+  // With a display currency, the sentence gives each amount in it too (the chart's axis stays USD).
+  const [p50, p90, max] = distinctUsd([stats.p50, stats.p90, stats.max]).map((text, i) => withCurrency(text, [stats.p50, stats.p90, stats.max][i] as number, result.cost.currency)) as [string, string, string];
   const apart = stats.p50 > 0 ? ` (${formatPercent((stats.p90 - stats.p50) / stats.p50)} more)` : '';
   const runs = formatCount(result.runs);
   let sentence: string;
@@ -442,7 +443,8 @@ function costByLineChart(result: SimulationJson, caption: string): ChartSpec {
   }));
 
   // Shares are of the charges before credits (free tier, discounts), so they stay ≤ 100 %.
-  const net = distinctUsd([result.summary.costUsd.mean])[0] as string;
+  // Four significant figures, as every cost per run is shown (docs/pricing.md): $0.6280, not $0.63.
+  const net = withCurrency(usdSignificant(result.summary.costUsd.mean, 4), result.summary.costUsd.mean, result.cost.currency);
   const gross = lines.reduce((sum, l) => sum + Math.max(0, l.mean), 0);
   const credited = lines.some((l) => l.mean < 0);
   const top = lines[0];
