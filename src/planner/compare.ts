@@ -5,7 +5,7 @@
  */
 import type { SimulationJson } from '../report/simulation-json.js';
 import { formatDuration } from '../report/format-duration.js';
-import { formatUsd } from '../report/format-money.js';
+import { formatUsdFine } from '../report/format-money.js';
 
 export const COMPARED_METRICS = ['time-p50', 'time-p90', 'time-mean', 'cost-p50', 'cost-p90', 'cost-mean'] as const;
 export type ComparedMetric = (typeof COMPARED_METRICS)[number];
@@ -72,7 +72,7 @@ function distinctNames(a: SimulationJson['scenario'], b: SimulationJson['scenari
 
 function costWords(m: MetricDelta): string {
   if (Math.abs(m.delta) < 0.005) return 'costs the same';
-  return `costs ${formatUsd(Math.abs(m.delta))}${m.deltaPercent === null ? '' : ` (${Math.abs(m.deltaPercent).toFixed(0)} %)`} ${m.delta > 0 ? 'more' : 'less'}`;
+  return `costs ${formatUsdFine(Math.abs(m.delta))}${m.deltaPercent === null ? '' : ` (${Math.abs(m.deltaPercent).toFixed(0)} %)`} ${m.delta > 0 ? 'more' : 'less'}`;
 }
 
 function timeWords(m: MetricDelta): string {
@@ -85,12 +85,12 @@ export function formatDelta(m: MetricDelta): string {
   const percent = m.deltaPercent === null ? '' : ` (${m.deltaPercent >= 0 ? '+' : '−'}${Math.abs(m.deltaPercent).toFixed(1)} %)`;
   if (m.delta === 0) return '0';
   const sign = m.delta > 0 ? '+' : '−';
-  const amount = m.metric.startsWith('cost') ? formatUsd(Math.abs(m.delta)) : formatDuration(Math.abs(m.delta) * 1000);
+  const amount = m.metric.startsWith('cost') ? formatUsdFine(Math.abs(m.delta)) : formatDuration(Math.abs(m.delta) * 1000);
   return `${sign}${amount}${percent}`;
 }
 
 export function formatMetricValue(metric: ComparedMetric, value: number): string {
-  return metric.startsWith('cost') ? formatUsd(value) : formatDuration(value * 1000);
+  return metric.startsWith('cost') ? formatUsdFine(value) : formatDuration(value * 1000);
 }
 
 export function metricLabel(metric: ComparedMetric): string {

@@ -95,7 +95,7 @@ export function recommend(points: readonly PointResult[], goal: Goal, describe: 
   return {
     strategy: 'balanced',
     pointIndex: pick.index,
-    reason: `${describe(pick)} balances time and cost best among the ${frontier.length} configurations on the Pareto frontier: P90 ${formatDuration(pick.wallTimeSeconds.p90 * 1000)} for ${formatUsd(pick.costUsd.p90)} per run, against ${formatDuration(tMin * 1000)}–${formatDuration(tMax * 1000)} and ${formatUsd(cMin)}–${formatUsd(cMax)} on the frontier (time and cost weighted equally)${note}.`,
+    reason: `${describe(pick)} balances time and cost best among the ${frontier.length} configurations on the Pareto frontier: P90 ${formatDuration(pick.wallTimeSeconds.p90 * 1000)} for ${formatUsdFine(pick.costUsd.p90)} per run, against ${formatDuration(tMin * 1000)}–${formatDuration(tMax * 1000)} and ${formatUsdFine(cMin)}–${formatUsdFine(cMax)} on the frontier (time and cost weighted equally)${note}.`,
   };
 }
 
@@ -142,8 +142,8 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
       )
       .sort(byRobustness(test.kind));
     const over = deadline
-      ? `P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}${p.wallTimeSeconds.p90 > test.limit ? `, ${formatDuration((p.wallTimeSeconds.p90 - test.limit) * 1000)} over` : ''}, at ${formatUsd(closest.expectedCostUsd)} per run`
-      : `expected cost ${formatUsd(closest.expectedCostUsd)} per run${closest.expectedCostUsd > test.limit ? `, ${formatUsd(closest.expectedCostUsd - test.limit)} over` : ''}, P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}`;
+      ? `P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}${p.wallTimeSeconds.p90 > test.limit ? `, ${formatDuration((p.wallTimeSeconds.p90 - test.limit) * 1000)} over` : ''}, at ${formatUsdFine(closest.expectedCostUsd)} per run`
+      : `expected cost ${formatUsdFine(closest.expectedCostUsd)} per run${closest.expectedCostUsd > test.limit ? `, ${formatUsdFine(closest.expectedCostUsd - test.limit)} over` : ''}, P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}`;
     return {
       ...base,
       pointIndex: null,
@@ -167,7 +167,7 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
     .sort((a, b) => a.difference - b.difference || a.index - b.index);
   const p = pick.point;
   const sentences = [
-    `${describe(p)} meets ${goalWords} in ${probabilityWords(pick.probability, target)}: P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}, expected cost ${formatUsd(pick.expectedCostUsd)} per run${note}.`,
+    `${describe(p)} meets ${goalWords} in ${probabilityWords(pick.probability, target)}: P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}, expected cost ${formatUsdFine(pick.expectedCostUsd)} per run${note}.`,
   ];
   if (pick.probability.ci95[0] < test.confidence) sentences.push(`Its interval reaches below ${target}: more runs (--runs) would settle whether it meets the goal that often.`);
   const tied = group.filter((c) => c !== pick);
@@ -227,7 +227,7 @@ function tieSentence(pick: Candidate, tied: readonly Candidate[], describe: (p: 
   } else if (kind === 'deadline' && pick.p90WallSeconds !== runner.p90WallSeconds) {
     why = `it has more headroom (P90 ${formatDuration(pick.p90WallSeconds * 1000)} against ${formatDuration(runner.p90WallSeconds * 1000)})`;
   } else if (pick.expectedCostUsd !== runner.expectedCostUsd) {
-    why = `it costs less on average (${formatUsd(pick.expectedCostUsd)} against ${formatUsd(runner.expectedCostUsd)})`;
+    why = `it costs less on average (${formatUsdFine(pick.expectedCostUsd)} against ${formatUsdFine(runner.expectedCostUsd)})`;
   } else if (pick.p90WallSeconds !== runner.p90WallSeconds) {
     why = `it is faster at P90 (${formatDuration(pick.p90WallSeconds * 1000)} against ${formatDuration(runner.p90WallSeconds * 1000)})`;
   } else {

@@ -5,7 +5,7 @@
  */
 import { percent } from '../planner/recommend.js';
 import { formatCount } from './format-duration.js';
-import { formatUsd } from './format-money.js';
+import { formatUsdFine } from './format-money.js';
 import type { SweepJson } from './sweep-json.js';
 import { shortSettings } from './sweep-text.js';
 
@@ -38,9 +38,9 @@ export function economicsRows(s: SweepJson): { columns: string[]; rows: string[]
       interval(e.failure.probability, e.failure.ci95),
       ...(deadline ? [e.deadline ? interval(e.deadline.missProbability, e.deadline.ci95) : ''] : []),
       formatCount(Math.round(e.itemsToRedriveMean)),
-      formatUsd(e.expectedCostUsd),
-      formatUsd(e.costAtRiskUsd.p90),
-      formatUsd(e.costAtRiskUsd.p99),
+      formatUsdFine(e.expectedCostUsd),
+      formatUsdFine(e.costAtRiskUsd.p90),
+      formatUsdFine(e.costAtRiskUsd.p99),
     ];
   });
   return { columns: [...columns], rows };

@@ -7,7 +7,7 @@
 import type { PointResult } from '../planner/point-result.js';
 import { percent } from '../planner/recommend.js';
 import { formatCount, formatDuration } from './format-duration.js';
-import { formatUsd } from './format-money.js';
+import { formatUsd, formatUsdFine } from './format-money.js';
 import type { SweepJson } from './sweep-json.js';
 
 export function describeSettings(point: Pick<PointResult, 'settings'>): string {
@@ -76,8 +76,8 @@ export function sweepRows(sweep: SweepJson): string[][] {
     formatCount(p.runs ?? sweep.runsPerPoint),
     formatDuration(p.wallTimeSeconds.p50 * 1000),
     formatDuration(p.wallTimeSeconds.p90 * 1000),
-    formatUsd(p.costUsd.p90),
-    p.failureEconomics ? formatUsd(p.failureEconomics.expectedCostUsd) : '',
+    formatUsdFine(p.costUsd.p90),
+    p.failureEconomics ? formatUsdFine(p.failureEconomics.expectedCostUsd) : '',
     ...(withGoal ? [goalCell(p)] : []),
     formatCount(Math.round(p.throttles.p90)),
     pointNotes(p, sweep),
