@@ -16,7 +16,7 @@ describe('fuzzing the CLI (short run)', () => {
   it('gives exit 0 with finite output or a located exit 2 for every generated input', async () => {
     const report = await runCampaign({
       seed: SEED,
-      counts: { scenario: 400, usage: 150, definition: 150 },
+      counts: { scenario: 300, usage: 100, definition: 100 },
       threads: 1,
       timeoutMs: 60_000,
       heapMb: 1024,
