@@ -62,4 +62,28 @@ describe('fuzzing findings', () => {
     expect(lines[1]).toMatch(/childWorkflow\.retry\[0\]: must be an object \(got 0\)/);
     expect(lines.at(-1)).toBe(`  ${path}: and 19,900 more problems, not listed`);
   });
+
+  it('validate: a Choice that always loops back is exit 2 at the state; simulate: one that loops back 99,999 times in 100,000 is refused with the estimate', () => {
+    const states = (p: number) => `childWorkflow:\n  states:\n    A: { type: Pass, next: C }\n    C: { type: Choice, choices: [ { next: A, probability: ${p} } ], default: Done }\n    Done: { type: Succeed }\n`;
+    const endless = file('endless.yaml', `name: endless\nitemReader: { source: inline, itemCount: 10 }\nlambda: { perItemDurationMs: 10 }\n${states(1)}`);
+    const run = runDmap('simulate', endless);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`${endless}:\\d+:\\d+: childWorkflow\\.states\\.A: is in a loop that never ends`));
+    const rare = file('rare-exit.yaml', `name: rare\nitemReader: { source: inline, itemCount: 100000 }\nlambda: { perItemDurationMs: 10 }\n${states(0.99999)}`);
+    const started = Date.now();
+    const refused = runDmap('simulate', rare);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(refused.status, refused.stderr).toBe(2);
+    expect(refused.stderr).toMatch(/100,000 child executions of 200,001 states each.*--force/s);
+  });
+
+  it('validate and price: YAML nested 5,000 flow levels deep is exit 2 at the level past 1,000, not a stack overflow', () => {
+    const deep = `${'['.repeat(5_000)}1${']'.repeat(5_000)}`;
+    const scenario = file('deep.yaml', `name: deep\nitemReader: { source: inline, itemCount: 10 }\nlambda: { perItemDurationMs: 10 }\ndescription: ${deep}\n`);
+    const run = runDmap('validate', scenario);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toBe(`error:\n  ${scenario}:4:1014: nested more than 1,000 levels deep\n`);
+    const usage = file('deep-usage.yaml', `region: ${deep}\n`);
+    expect(runDmap('price', usage).stderr).toMatch(/deep-usage\.yaml:1:1009: nested more than 1,000 levels deep/);
+  });
 });

@@ -60,8 +60,23 @@ function shrunk(seed: Seed): Seed | undefined {
 
 const scenarioFiles = [...filesUnder('scenarios'), ...filesUnder('test/fidelity/cases'), 'test/fixtures/five-mistakes.yaml'].filter((f) => /\.ya?ml$/.test(f));
 const shippedScenarios = scenarioFiles.map(seedOf);
+/** A long-form child with a Choice loop: its probability, scaled or replaced, reaches loops left rarely or never. */
+const CHOICE_LOOP: Json = {
+  name: 'choice-loop',
+  itemReader: { source: 'inline', itemCount: 50 },
+  lambda: { perItemDurationMs: 10 },
+  childWorkflow: {
+    states: {
+      Work: { type: 'Task', resource: 'arn:aws:states:::lambda:invoke', next: 'Again' },
+      Again: { type: 'Choice', choices: [{ next: 'Work', probability: 0.5 }], default: 'Done' },
+      Done: { type: 'Succeed' },
+    },
+  },
+};
+
 export const SCENARIO_SEEDS: Seed[] = [
   { name: 'base', ext: '.yaml', text: '', document: BASE as Json },
+  { name: 'choice-loop', ext: '.yaml', text: '', document: CHOICE_LOOP },
   ...shippedScenarios,
   ...shippedScenarios.map(shrunk).filter((s): s is Seed => s !== undefined),
 ];
@@ -108,7 +123,7 @@ function anyValueFor(field: Field, low: number, span: number): fc.Arbitrary<numb
 /** A small scenario with one to four numeric fields set anywhere in (or just past) their bounds. */
 const schemaExtremes: fc.Arbitrary<FuzzInput> = fc
   .record({
-    base: fc.constantFrom(...SCENARIO_SEEDS.filter((s) => s.name === 'base' || s.name.endsWith('(50 items)'))),
+    base: fc.constantFrom(...SCENARIO_SEEDS.filter((s) => s.name === 'base' || s.name === 'choice-loop' || s.name.endsWith('(50 items)'))),
     // One child state at most: two fields of different state types would make one state of both.
     fields: fc.uniqueArray(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 4, selector: (f) => (f.path[1] === 'states' ? 'states' : f.path.join('.')) }).chain((fields) =>
       fc.tuple(...fields.map((field) => valueFor(field).map((value) => ({ field, value })))),
@@ -142,7 +157,7 @@ function hostileFile(kind: InputKind, exts: readonly string[]): fc.Arbitrary<Fuz
 export const scenarioInput: fc.Arbitrary<FuzzInput> = fc.oneof(
   { weight: 8, arbitrary: mutant('scenario', SCENARIO_SEEDS) },
   { weight: 9, arbitrary: schemaExtremes },
-  { weight: 2, arbitrary: scaled('scenario', SCENARIO_SEEDS.filter((s) => s.name === 'base' || s.name.endsWith('(50 items)'))) },
+  { weight: 2, arbitrary: scaled('scenario', SCENARIO_SEEDS.filter((s) => s.name === 'base' || s.name === 'choice-loop' || s.name.endsWith('(50 items)'))) },
   { weight: 1, arbitrary: hostileFile('scenario', ['.yaml', '.json', '.yml', '.txt']) },
 );
 
