@@ -1,7 +1,8 @@
 /**
- * What the fuzzing campaign found, each as the smallest input that shows it, through the
- * built CLI: every one used to end in exit 3, a stack trace, a non-finite figure or
- * seconds of work, and is fixed in src.
+ * What the fuzzing campaign found (and the Choice loops, found while checking the work
+ * estimate it relies on), each as the smallest input that shows it, through the built
+ * CLI: every one used to end in exit 3, a stack trace, a non-finite figure, a crash, or
+ * seconds to hours of work, and is fixed in src.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 /**
- * Expected visits of a scope's states with Choice loops (found by the fuzzing campaign:
- * a Choice going back with probability 1 ran for ever, one with 0.99999 for hours,
- * while the work estimate counted each state once).
+ * Expected visits of a scope's states with Choice loops (a Choice going back with
+ * probability 1 ran for ever, one with 0.99999 for hours, while the work estimate
+ * counted each state once).
  */
 import { describe, expect, it } from 'vitest';
 import { estimateWork } from '../../src/model/work-estimate.js';
