@@ -35,9 +35,12 @@ export function readNumberField(container: JsonObject, name: string, at: string,
       from: `${at}.${name}Path`,
     };
   }
-  if (typeof value === 'number') return { kind: 'value', value, from };
+  // 1e400 in JSON, .inf in YAML and 400 digits in a string all read as Infinity: no setting, and no scenario field, can hold it.
+  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'value', value, from } : notFinite(name, value, from);
   if (isJsonata(value)) return { kind: 'runtime', message: `${name} is the JSONata expression ${JSON.stringify(value)}, evaluated when the state runs`, from };
-  if (typeof value === 'string' && NUMBER.test(value)) return { kind: 'value', value: Number(value), from, via: 'a substituted value' };
+  if (typeof value === 'string' && NUMBER.test(value)) {
+    return Number.isFinite(Number(value)) ? { kind: 'value', value: Number(value), from, via: 'a substituted value' } : notFinite(name, value, from);
+  }
   if (typeof value === 'string') {
     const placeholder = deployTimePlaceholder(value, template);
     if (placeholder.kind === 'parameter') return { kind: 'value', value: placeholder.value, from, via: `the default of template parameter ${placeholder.name}` };
@@ -46,6 +49,12 @@ export function readNumberField(container: JsonObject, name: string, at: string,
     }
   }
   return { kind: 'invalid', message: `${name} must be a number (got ${JSON.stringify(value)})`, from };
+}
+
+/** The number as written is gone by now (JSON.parse made it Infinity), so the message says what is wrong instead of printing Infinity. */
+function notFinite(name: string, value: unknown, from: string): FieldRead {
+  const sign = (typeof value === 'number' ? value : Number(value)) < 0 ? 'negative ' : '';
+  return { kind: 'invalid', message: `${name} is a ${sign}number too large to hold (beyond about 1.8 × 10^308)`, from };
 }
 
 type Placeholder = { kind: 'none' } | { kind: 'placeholder' } | { kind: 'parameter'; name: string; value: number };

@@ -3,8 +3,11 @@
  * value of "StartAt", found '"'". JSON.parse says it too, but its wording and the
  * position it gives change between Node versions, and a user needs the line and column.
  * Called once JSON.parse has failed; walks the text by the JSON grammar and stops at
- * the first thing that does not fit. Pure.
+ * the first thing that does not fit, or at nesting deeper than the YAML loader accepts
+ * (whose limit it shares), so a text of 100,000 opening brackets is a located problem,
+ * not a stack overflow. Pure.
  */
+import { MAX_DEPTH } from '../input/yaml-loading.js';
 
 export interface JsonSyntaxProblem {
   line: number;
@@ -41,6 +44,7 @@ const VALUE = 'a value (an object, a list, a string in double quotes, a number, 
 
 class JsonChecker {
   private i = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {
     if (text.charCodeAt(0) === 0xfeff) this.i = 1;
@@ -57,8 +61,13 @@ class JsonChecker {
   private value(): void {
     this.space();
     const c = this.text[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') return this.list();
+    if (c === '{' || c === '[') {
+      if (++this.depth > MAX_DEPTH) throw this.fail(`nested more than ${MAX_DEPTH.toLocaleString('en-US')} levels deep`);
+      if (c === '{') this.object();
+      else this.list();
+      this.depth--;
+      return;
+    }
     if (c === '"') return void this.string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
     for (const word of ['true', 'false', 'null']) {

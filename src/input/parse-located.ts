@@ -8,6 +8,13 @@ import type { DocumentIssue, FieldPath } from './document-issues.js';
 import { formatFieldPath } from './field-path.js';
 import { loadYaml, parseYamlDocument, position } from './yaml-loading.js';
 
+/**
+ * Problems listed at most: a list of 200,000 items of the wrong type is one mistake made
+ * 200,000 times, and locating and printing every one took seconds and screens. The
+ * rest are counted in a last line.
+ */
+export const MAX_LISTED_PROBLEMS = 100;
+
 export type Validation<T> = { ok: true; value: T; warnings: DocumentIssue[] } | { ok: false; issues: DocumentIssue[] };
 
 export interface Located<T> {
@@ -28,7 +35,11 @@ export function parseLocated<T>(text: string, fileName: string, validate: (docum
     message: issue.message,
     value: issue.value,
   });
-  if (!validation.ok) throw new UserInputError(validation.issues.map(locate).sort(byPosition));
+  if (!validation.ok) {
+    const listed = validation.issues.slice(0, MAX_LISTED_PROBLEMS).map(locate).sort(byPosition);
+    const more = validation.issues.length - listed.length;
+    throw new UserInputError(more > 0 ? [...listed, { file: fileName, message: `and ${more.toLocaleString('en-US')} more problems, not listed` }] : listed);
+  }
   return { value: validation.value, warnings: validation.warnings.map(locate), document: raw };
 }
 

@@ -12,6 +12,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Tags } from 'yaml';
 import { UserInputError } from '../errors.js';
+import { excessiveFlowDepth } from './flow-depth.js';
 
 /** Most values aliases may add to one document (an alias adds as many as the node it names holds). */
 export const MAX_ALIASED_VALUES = 100_000;
@@ -39,6 +40,13 @@ export interface LoadedYaml {
 
 /** Parses `text` and converts it to plain values; throws a UserInputError locating every problem. */
 export function loadYaml(text: string, file: string, options: YamlOptions = {}): LoadedYaml {
+  const tooDeep = excessiveFlowDepth(text, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    const lineCounter = new LineCounter();
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0 && i < tooDeep; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    throw new UserInputError([{ file, ...position(lineCounter, tooDeep), message: `nested more than ${MAX_DEPTH.toLocaleString('en-US')} levels deep` }]);
+  }
   const { document, lineCounter } = parseYamlDocument(text, options);
   if (document.errors.length > 0) {
     const prefix = options.syntaxErrorPrefix ?? 'not valid YAML or JSON';

@@ -9,13 +9,14 @@
  * attempt with the chance its injected errors give, or that it is throttled: the share of
  * the children running at once above its function's concurrency (all of them with a
  * reserved concurrency of 0), half for a task drawing on a quota. Loops through Choice
- * states are not in it. Pure.
+ * states count as often as their probabilities bring a child back. Pure.
  */
 import { MAX_PAYLOAD_BYTES } from '../aws/quotas.js';
 import { ownValue } from '../own-key.js';
 import { meanOf } from '../random/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { accountConcurrencyOf } from '../scenario/scenario-schema.js';
+import { expectedVisits } from '../scenario/expected-visits.js';
 import { effectiveMaxConcurrency } from './map-run.js';
 import type { ChildStateConfig, StateScopeConfig } from '../scenario/child-states-schema.js';
 import type { Retrier } from './retry-policy.js';
@@ -89,11 +90,18 @@ function throttlingOf(scenario: Scenario, parallelChildren: number): Throttling 
   };
 }
 
-/** States a pass through `scope` visits (every state once; Parallel branches and Map iterations in full), and its tasks' mean attempts. */
+/**
+ * States a pass through `scope` visits (each as often as Choice loops bring it back,
+ * src/scenario/expected-visits.ts; every state once in a scope too large to solve;
+ * Parallel branches and Map iterations in full), and its tasks' mean attempts.
+ */
 function scopeShape(scope: StateScopeConfig, batchItems: number, throttles: Throttling): { states: number; attempts: number } {
   let states = 0;
   let attempts = 1;
-  for (const state of Object.values(scope.states) as ChildStateConfig[]) {
+  const solved = expectedVisits(scope);
+  for (const [name, state] of Object.entries(scope.states) as Array<[string, ChildStateConfig]>) {
+    const visits = solved.kind === 'solved' ? (solved.visits.get(name) ?? 0) : solved.kind === 'endless' ? Infinity : 1;
+    const before = states;
     states += 1;
     if (state.type === 'Task') {
       const lambda = /:lambda:/.test(state.resource) ? throttles.lambda(state.function) : 0;
@@ -113,6 +121,8 @@ function scopeShape(scope: StateScopeConfig, batchItems: number, throttles: Thro
       states += iterations * inner.states;
       attempts = Math.max(attempts, inner.attempts);
     }
+    // What one visit of this state costs, as often as it is visited.
+    states = before + visits * (states - before);
   }
   return { states, attempts };
 }

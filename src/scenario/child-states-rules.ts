@@ -7,7 +7,8 @@
  *   (https://docs.aws.amazon.com/step-functions/latest/dg/choosing-workflow-type.html,
  *   "Express Workflows do not support Job-run (.sync) or Callback (.waitForTaskToken)
  *   service integration patterns");
- * - the short-form fields and `states` do not mix.
+ * - the short-form fields and `states` do not mix;
+ * - no loop of states is one the child can never leave (expected-visits.ts).
  * Each problem is one issue at its field path, all reported at once.
  */
 import type { z } from 'zod';
@@ -17,6 +18,7 @@ import type { ChildStateConfig, StateScopeConfig } from './child-states-schema.j
 import type { ChildWorkflowConfig } from './child-workflow-schema.js';
 import type { ServiceQuotaConfig } from './service-quota-schema.js';
 import { hasOwnKey } from '../own-key.js';
+import { expectedVisits } from './expected-visits.js';
 
 interface ScenarioView {
   executionType: 'STANDARD' | 'EXPRESS';
@@ -57,8 +59,12 @@ function checkScope(scope: StateScopeConfig, at: Path, scenario: ScenarioView, i
   if (scope.startAt !== undefined && !names.includes(scope.startAt)) {
     issue([...at, 'startAt'], `names no state of this scope (${names.join(', ')})`, scope.startAt);
   }
+  let unknownTarget = false;
   const target = (path: Path, name: string | undefined) => {
-    if (name !== undefined && !names.includes(name)) issue(path, `names no state of this scope (${names.join(', ')})`, name);
+    if (name !== undefined && !names.includes(name)) {
+      unknownTarget = true;
+      issue(path, `names no state of this scope (${names.join(', ')})`, name);
+    }
   };
   for (const [name, state] of Object.entries(scope.states)) {
     const path = [...at, 'states', name];
@@ -89,6 +95,11 @@ function checkScope(scope: StateScopeConfig, at: Path, scenario: ScenarioView, i
     if (state.type === 'Task' || state.type === 'Parallel' || state.type === 'Map') {
       state.catch.forEach((catcher, i) => target([...path, 'catch', i, 'next'], catcher.next));
     }
+  }
+  if (unknownTarget || (scope.startAt !== undefined && !names.includes(scope.startAt))) return;
+  const visits = expectedVisits(scope);
+  if (visits.kind === 'endless') {
+    issue([...at, 'states', visits.state], 'is in a loop that never ends: no Choice rule, default, end or Succeed leads out of it, so the child would run for ever');
   }
 }
 
