@@ -77,7 +77,10 @@ const TAGS: Record<string, ConfidenceTag> = {
   'lambda.durationMeasuredAtMemoryMb': 'D',
 };
 
-/** The tag of a default at ledger path `name` (e.g. `functions["my-fn"].initDurationMs`), or undefined for a tool setting. */
+/**
+ * The tag of a default at ledger path `name` (a function's fields read as the `lambda`
+ * block's), or undefined for a tool setting.
+ */
 export function defaultConfidence(name: string): ConfidenceTag | undefined {
   const keys = keysOf(name);
   const asLambda = keys[0] === 'functions' && keys.length > 2 ? ['lambda', ...keys.slice(2)] : undefined;
@@ -111,7 +114,10 @@ function rangeTag(keys: string[]): ConfidenceTag | undefined {
   return rangeTags.get(keys.join('.'));
 }
 
-/** `functions["my-fn"].errors[0].error` → ['functions', 'my-fn', 'errors', 'error']: indices dropped, bracketed keys unquoted. */
+/**
+ * A ledger path as keys: indices dropped, bracketed keys (names that are not
+ * identifiers) unquoted, so a function named my-fn reads as ['functions', 'my-fn', ...].
+ */
 function keysOf(name: string): string[] {
   const keys: string[] = [];
   for (const match of name.matchAll(/\["((?:[^"\\]|\\.)*)"\]|\[\d+\]|([^.[\]]+)/g)) {

@@ -96,7 +96,7 @@ describe('--strict-prices', () => {
   it('without it, unpriced usage is shown loudly as UNPRICED and the exit code is 0', () => {
     const run = runDmap('simulate', S3_SCENARIO, '--catalogue', NO_S3_LIST);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^UNPRICED +Amazon S3 PUT, COPY, POST, LIST requests \(S3 Standard\): no price for us-east-1 in catalogue 2025\.11\.0; the total excludes 2 requests$/m);
+    expect(run.stdout).toMatch(/^UNPRICED +Amazon S3 PUT, COPY, POST, LIST requests \(S3 Standard\): no price for us-east-1 in catalogue [0-9.]+; the total excludes 2 requests$/m);
     expect(run.stdout).toMatch(/Some usage is unpriced/);
   }, SLOW);
 
