@@ -48,7 +48,7 @@ export async function benchStudio(): Promise<void> {
           return studio !== undefined && studio.updates > b && document.body.dataset.studio === 'ready';
         },
         before,
-        { timeout: 300_000, polling: 'raf' },
+        { timeout: 300_000, polling: 100 },
       );
     await settled(0);
     const firstMs = Date.now() - opened;

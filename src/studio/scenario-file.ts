@@ -6,9 +6,9 @@
  * instead. Either way `dmap simulate` reads it as the very scenario the page simulated.
  * Pure.
  */
-import { isMap, isNode, parseDocument, stringify } from 'yaml';
+import { isMap, isNode, stringify } from 'yaml';
 import { commentLines } from '../input/comment-lines.js';
-import { loadYaml } from '../input/yaml-loading.js';
+import { loadYaml, parseYamlDocument } from '../input/yaml-loading.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { Change } from './studio-state.js';
 
@@ -60,7 +60,7 @@ function headerComment(input: ScenarioFileInput): string[] {
 
 /** The original text with the changed fields set, or undefined when that would not read back as `changed`. */
 function editedInPlace(input: ScenarioFileInput, header: string[]): string | undefined {
-  const yaml = parseDocument(input.text, { uniqueKeys: true });
+  const yaml = parseYamlDocument(input.text, { uniqueKeys: true }).document;
   if (yaml.errors.length > 0) return undefined;
   for (const [keys, value] of differences(input.document, input.changed, [])) yaml.setIn(keys, value !== null && typeof value === 'object' ? yaml.createNode(value) : value);
   // An editor's schema line stays first, where yaml-language-server looks for it: it is

@@ -51,10 +51,9 @@ input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--ba
 :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 .status-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 14px; margin: 8px 0 0; min-height: 28px; }
 #status { margin: 0; color: var(--muted); font-size: 13.5px; font-variant-numeric: tabular-nums; }
-body[data-studio="running"] #status::before { content: ""; display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 50%; background: var(--accent); animation: pulse 1s infinite alternate; }
-@keyframes pulse { from { opacity: .25; } to { opacity: 1; } }
-@media (prefers-reduced-motion: reduce) { body[data-studio="running"] #status::before { animation: none; } }
-body[data-studio="running"] #cards { opacity: .6; transition: opacity .15s; }
+/* No animation while simulating: repainting would take CPU from the workers. */
+body[data-studio="running"] #status::before { content: "⏳ "; }
+body[data-studio="running"] #cards { opacity: .6; }
 #run-status { margin: 0; }
 #run-status .meta { margin: 0 0 0 6px; }
 .card-delta { margin-top: 4px; font-size: 12.5px; font-weight: 600; font-variant-numeric: tabular-nums; }
@@ -78,7 +77,9 @@ table.compare tr.up td:last-child, table.compare tr.down td:last-child { font-we
 .sweep-actions input { width: 110px; }
 table.sweep tr.on-frontier td { background: var(--info-bg); }
 table.sweep tr.recommended td { background: var(--ok-bg); font-weight: 600; }
-table.sweep td.mark { white-space: nowrap; }
+table.sweep td.mark { white-space: nowrap; font-size: 16px; width: 3em; }
+table.sweep th, table.sweep td { padding: 5px 8px; }
+table.sweep td:last-child { width: 1%; }
 .reproduce-actions { display: flex; gap: 10px; flex-wrap: wrap; margin: 8px 0; }
 #copy-status { min-height: 1.4em; }
 #changes { margin: 6px 0 0; padding-left: 20px; }

@@ -60,8 +60,15 @@ interface Opened {
 }
 
 /** Opens the page from disk, offline, every request other than the file and its blobs refused. */
-async function open(file: string, fragment = '', viewport = { width: 1280, height: 900 }): Promise<Opened> {
+async function open(file: string, fragment = '', viewport = { width: 1280, height: 900 }, noWorkers = false): Promise<Opened> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  if (noWorkers) {
+    await context.addInitScript(() => {
+      (window as unknown as { Worker: unknown }).Worker = function Worker() {
+        throw new Error('no workers here');
+      };
+    });
+  }
   await context.setOffline(true);
   const requests: string[] = [];
   await context.route('**/*', (route) => {
@@ -174,14 +181,7 @@ describe('dmap studio in Chromium', () => {
       expect(withoutIdentity(changed)).toEqual(withoutIdentity(cliJson(...args)));
       expect(readFileSync(saved, 'utf8')).toMatch(/^# yaml-language-server: .*\n# Saved by dmap studio/);
 
-      // The link reproduces the view: the same settings, the same figures.
-      const link = page.url();
-      expect(new URL(link).hash).toMatch(/^#runs=200&seed=1&itemBatcher\.maxItemsPerBatch=500&executionType=STANDARD&lambda\.memoryMb=\d+$/);
-      const again = await open(file, new URL(link).hash);
-      expect(await again.page.evaluate(() => window.dmapStudio.state)).toEqual(state);
-      expect(await figures(again.page)).toEqual(changed);
-      expect(again.consoleErrors).toEqual([]);
-      await again.context.close();
+      expect(new URL(page.url()).hash).toMatch(/^#runs=200&seed=1&itemBatcher\.maxItemsPerBatch=500&executionType=STANDARD&lambda\.memoryMb=\d+$/);
 
       expect(opened.consoleErrors).toEqual([]);
       expect(opened.dialogs).toEqual([]);
@@ -198,7 +198,7 @@ describe('dmap studio in Chromium', () => {
   );
 
   it(
-    'says what is wrong with invalid settings and keeps the last figures',
+    'says what is wrong with invalid settings, keeps the last figures, and reproduces a view from its link',
     async () => {
       const file = writeStudio('scenarios/small-inline.yaml', 'small.html', '--runs', '20');
       const opened = await open(file);
@@ -227,6 +227,18 @@ describe('dmap studio in Chromium', () => {
       await settled(page, before);
       expect(await page.evaluate(() => document.body.dataset.studio)).toBe('ready');
       expect(await page.locator('#problems').isHidden()).toBe(true);
+      expect(await figures(page)).toEqual(good);
+
+      // The link reproduces the view: the same settings, the same figures, in a page of its own.
+      const hash = new URL(page.url()).hash;
+      expect(hash).toBe('#runs=20&seed=42&lambda.accountConcurrency=150');
+      const again = await open(file, hash);
+      expect(await again.page.evaluate(() => window.dmapStudio.state)).toEqual({ runs: 20, seed: 42, values: { 'lambda.accountConcurrency': 150 } });
+      expect(await figures(again.page)).toEqual(good);
+      expect(await again.page.getByRole('spinbutton', { name: 'Lambda concurrency' }).inputValue()).toBe('150');
+      expect(again.consoleErrors).toEqual([]);
+      await again.context.close();
+
       expect(opened.consoleErrors).toEqual([]);
       await opened.context.close();
     },
@@ -263,6 +275,19 @@ describe('dmap studio in Chromium', () => {
     },
     SLOW,
   );
+
+  it('gives the same figures on the page\'s own thread when the browser will not start workers', async () => {
+    const file = writeStudio('scenarios/small-inline.yaml', 'no-workers.html', '--runs', '30');
+    const opened = await open(file, '#runs=30&seed=5&itemBatcher.maxItemsPerBatch=20', undefined, true);
+    const { page } = opened;
+    expect(page.workers()).toEqual([]);
+    expect(await page.locator('#status').innerText()).toMatch(/on this page's own thread/);
+    const saved = join(dir, 'no-workers.yaml');
+    writeFileSync(saved, await page.evaluate(() => window.dmapStudio.scenarioYaml()));
+    expect(withoutIdentity(await figures(page))).toEqual(withoutIdentity(cliJson(saved, '--runs', '30', '--seed', '5')));
+    expect(opened.consoleErrors).toEqual([]);
+    await opened.context.close();
+  });
 
   it('shows a scenario named like a script as text, runs nothing of it, and saves it intact', async () => {
     const hostile = '</script><script>alert(1)</script>\u2028<!--';

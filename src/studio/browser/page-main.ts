@@ -24,7 +24,7 @@ import { ControlsPanel } from './controls-ui.js';
 import { byId, el, replaceChildren } from './dom.js';
 import { renderBottleneck, renderComparison, renderCostLines, renderFigures, renderProblems, renderStatusLine, renderWarnings } from './results-ui.js';
 import { SweepPanel } from './sweep-ui.js';
-import { CancelledRun, WebWorkerPool } from './worker-pool.js';
+import { CancelledRun, InThreadPool, startPool } from './worker-pool.js';
 
 /** The charts of the report the page shows, in order. */
 const CHART_IDS = ['concurrency', 'wall-time', 'cost-distribution', 'cost-by-line'];
@@ -76,7 +76,8 @@ function main(): void {
   const decoded = decodeFragment(base, location.hash, start);
   let state = decoded.state;
   const workers = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
-  const pool = new WebWorkerPool(workerSource, workers);
+  const pool = startPool(workerSource, workers);
+  const where = pool instanceof InThreadPool ? 'this page\'s own thread (the browser would not start Web Workers)' : `${workers} Web Worker${workers === 1 ? '' : 's'}`;
 
   const handle: StudioHandle = {
     state,
@@ -113,6 +114,7 @@ function main(): void {
   const sweep = new SweepPanel(byId('sweep-panel'), controls, state, {
     onRun: (axes, runs) => void runSweep(axes, runs),
     onCancel: () => {
+      sweeping = false;
       sweepGeneration++;
       pool.cancel();
       sweep.running(false);
@@ -132,12 +134,19 @@ function main(): void {
   let startJson: SimulationJson | undefined;
   let generation = 0;
   let sweepGeneration = 0;
+  /** A sweep is waiting or running. */
+  let sweeping = false;
   let changedAt = performance.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let live: Promise<void> = Promise.resolve();
   let lastFragment = '';
+  // Progress at most every quarter second: each repaint is CPU the workers could use.
+  let progressShownAt = 0;
   pool.onProgress = (done, total) => {
-    if (body.dataset.studio === 'running') statusText.textContent = `Simulating ${formatCount(state.runs)} runs… ${formatCount(done + 1)} of ${formatCount(total + 1)}`;
+    const now = performance.now();
+    if (body.dataset.studio !== 'running' || now - progressShownAt < 250) return;
+    progressShownAt = now;
+    statusText.textContent = `Simulating ${formatCount(state.runs)} runs… ${formatCount(done + 1)} of ${formatCount(total + 1)}`;
   };
 
   function setState(next: StudioState, fromFragment = false): void {
@@ -168,6 +177,8 @@ function main(): void {
     generation++;
     sweepGeneration++;
     pool.cancel();
+    if (sweeping) sweep.showStatus('Sweep stopped: the settings changed. Run it again from the new settings.');
+    sweeping = false;
     sweep.running(false);
     body.dataset.studio = 'running';
     statusText.textContent = `Simulating ${formatCount(state.runs)} runs…`;
@@ -203,13 +214,18 @@ function main(): void {
     const gen = generation;
     const wanted = state;
     try {
+      const simulating = performance.now();
+      let startJustComputed = false;
       if (!startJson) {
         startJson = (await figuresOf(start)).json;
         handle.startJson = startJson;
+        startJustComputed = true;
         if (gen !== generation) return;
       }
-      const simulating = performance.now();
-      const { json, cached } = await figuresOf(wanted);
+      const remembered = await figuresOf(wanted);
+      const json = remembered.json;
+      // The start, simulated a moment ago for the comparison, was not shown before.
+      const cached = remembered.cached && !(startJustComputed && json === startJson);
       if (gen !== generation) return;
       const drawing = performance.now();
       showFigures(json);
@@ -221,7 +237,7 @@ function main(): void {
       panel.markProblems([]);
       handle.lastUpdateMs = performance.now() - changedAt;
       handle.updates++;
-      statusText.textContent = `${formatCount(json.runs)} runs, seed ${json.seed}: ${cached ? 'shown again' : `updated in ${(figuresMs / 1000).toFixed(2)} s on ${workers} worker${workers === 1 ? '' : 's'}`}.`;
+      statusText.textContent = `${formatCount(json.runs)} runs, seed ${json.seed}: ${cached ? 'shown again' : `updated in ${(figuresMs / 1000).toFixed(2)} s on ${where}`}.`;
       body.dataset.studio = 'ready';
       body.dataset.updates = String(handle.updates);
     } catch (error) {
@@ -261,6 +277,7 @@ function main(): void {
 
   async function runSweep(axes: SweepAxis[], runs: number): Promise<void> {
     const gen = ++sweepGeneration;
+    sweeping = true;
     sweep.running(true);
     sweep.showStatus('Waiting for the current figures…');
     await live;
@@ -285,7 +302,10 @@ function main(): void {
         sweep.showStatus(`Something went wrong in the page: ${message}`);
       }
     } finally {
-      if (gen === sweepGeneration) sweep.running(false);
+      if (gen === sweepGeneration) {
+        sweeping = false;
+        sweep.running(false);
+      }
     }
   }
 

@@ -110,11 +110,12 @@ export class SweepPanel {
     const rows = result.points.map(({ result: p, state }) => {
       const apply = el('button', { type: 'button', class: 'button small', 'aria-label': `Apply ${describe(p.settings, axes)}` }, 'Apply');
       apply.addEventListener('click', () => this.events.onApply(state));
-      const mark = p.index === recommended ? '→ recommended' : frontier.has(p.index) ? '★ frontier' : '';
+      const marks = [p.index === recommended ? ['→', 'recommended'] : undefined, frontier.has(p.index) ? ['★', 'on the frontier'] : undefined].filter((m) => m !== undefined);
+      const mark = el('td', { class: 'mark', title: marks.map((m) => m[1]).join(', ') || undefined }, ...marks.flatMap(([symbol, words]) => [el('span', { 'aria-hidden': 'true' }, symbol), el('span', { class: 'visually-hidden' }, ` ${words} `)]));
       return el(
         'tr',
         { class: [frontier.has(p.index) ? 'on-frontier' : '', p.index === recommended ? 'recommended' : ''].filter(Boolean).join(' ') || undefined },
-        el('td', { class: 'mark' }, mark),
+        mark,
         ...axes.map((axis) => el('td', {}, valueText(axis.control, p.settings[axis.control.id] as ControlValue))),
         el('td', { class: 'num' }, formatDuration(p.wallTimeSeconds.p50 * 1000)),
         el('td', { class: 'num' }, formatDuration(p.wallTimeSeconds.p90 * 1000)),
@@ -130,7 +131,7 @@ export class SweepPanel {
       this.result,
       el('p', { class: 'verdict' }, result.recommendation.reason),
       el('div', { class: 'table-wrap' }, el('table', { class: 'data sweep' }, el('thead', {}, header), el('tbody', {}, ...rows))),
-      el('p', { class: 'muted' }, `${formatCount(result.points.length)} configurations × ${formatCount(result.runsPerPoint)} runs, seed ${current.seed}. ★ on the frontier: no other configuration that neither fails nor times out is both as fast and as cheap at P90.`),
+      el('p', { class: 'muted' }, `${formatCount(result.points.length)} configurations × ${formatCount(result.runsPerPoint)} runs, seed ${current.seed}. → recommended; ★ on the frontier: no other configuration that neither fails nor times out is both as fast and as cheap at P90.`),
       el('figure', { class: 'chart' }, el('h3', {}, 'P90 wall time against P90 cost'), el('div', { class: 'chart-box small' }, canvas)),
     );
     this.chart = new SingleChart(canvas);

@@ -8,7 +8,7 @@
  * `cancel()` abandons the run in progress (the settings changed): its promise rejects
  * with a CancelledRun, and records still on their way are dropped.
  */
-import type { ReplicationContext, ReplicationRecord } from '../../montecarlo/index.js';
+import { replicationRecord, type ReplicationContext, type ReplicationRecord } from '../../montecarlo/replication.js';
 import type { StudioPool } from '../run-state.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
@@ -137,5 +137,59 @@ export class WebWorkerPool implements StudioPool {
     const job = this.job;
     this.job = undefined;
     job?.reject(new Error(`a worker failed: ${message}`));
+  }
+}
+
+/**
+ * The same on the page's own thread, for a browser that will not start a worker from a
+ * Blob URL: slower and less smooth (it yields between takes so the page still answers),
+ * the same figures.
+ */
+export class InThreadPool implements StudioPool {
+  readonly size = 1;
+  lastRunMs = 0;
+  onProgress: ((done: number, total: number) => void) | undefined;
+  private context: ReplicationContext | undefined;
+  private runs = 0;
+  private reject: ((error: Error) => void) | undefined;
+
+  setContext(context: ReplicationContext): void {
+    this.context = context;
+  }
+
+  async run(from: number, to: number): Promise<ReplicationRecord[]> {
+    this.cancel();
+    const id = ++this.runs;
+    const context = this.context as ReplicationContext;
+    const started = performance.now();
+    const cancelled = new Promise<never>((_, reject) => (this.reject = reject));
+    const records: ReplicationRecord[] = [];
+    for (let i = from; i < to; i++) {
+      records.push(replicationRecord(context, i));
+      if ((i - from) % MOST_PER_TAKE === MOST_PER_TAKE - 1) {
+        await Promise.race([new Promise((resolve) => setTimeout(resolve, 0)), cancelled]);
+        if (id !== this.runs) throw new CancelledRun();
+        this.onProgress?.(i + 1 - from, to - from);
+      }
+    }
+    this.reject = undefined;
+    this.lastRunMs = performance.now() - started;
+    return records;
+  }
+
+  cancel(): void {
+    this.runs++;
+    const reject = this.reject;
+    this.reject = undefined;
+    reject?.(new CancelledRun());
+  }
+}
+
+/** Web Workers, or this thread when the browser will not start them. */
+export function startPool(workerSource: string, size: number): WebWorkerPool | InThreadPool {
+  try {
+    return new WebWorkerPool(workerSource, size);
+  } catch {
+    return new InThreadPool();
   }
 }
