@@ -1,19 +1,22 @@
 /**
  * A small sweep computed in the page: one or two controls, a few values each, every
- * combination applied to the page's current state and run with the same seed (common
- * random numbers, as `dmap sweep` does), then the Pareto frontier of P90 wall time
- * against P90 cost among the configurations that neither fail nor time out, and the
- * balanced recommendation (src/planner). Pure.
+ * combination applied to the page's current state, then run as `dmap sweep` runs it
+ * (src/runner/sweep-records.ts: the same seed at every point, common random numbers; with
+ * a deadline or a budget, the race), the Pareto frontier of P90 wall time against P90 cost
+ * among the configurations that neither fail nor time out, and the recommendation
+ * (src/planner/recommend.ts): balanced without a goal, with its probability with one.
+ * Pure.
  */
 import { UserInputError, type InputProblem } from '../errors.js';
 import type { ReplicationContext } from '../montecarlo/index.js';
 import { paretoFrontier } from '../planner/pareto-frontier.js';
-import { isSafe, pointResult, type PointResult } from '../planner/point-result.js';
-import { recommend, type Recommendation } from '../planner/recommend.js';
+import { isSafe, type PointResult } from '../planner/point-result.js';
+import { DEFAULT_CONFIDENCE, goalTest, recommend, type Goal, type Recommendation } from '../planner/recommend.js';
+import type { SweepPoint } from '../planner/sweep-points.js';
 import { combinations } from '../planner/variation.js';
 import type { PriceCatalogue } from '../pricing/catalogue-schema.js';
 import { regionOrThrow } from '../pricing/default-catalogue.js';
-import { runOnPool } from '../runner/replication-runs.js';
+import { sweepFromRecords } from '../runner/sweep-records.js';
 import { checkWork } from '../runner/work-guard.js';
 import type { Scenario } from '../scenario/scenario-schema.js';
 import { acceptsValue, type Control, type ControlValue } from './controls.js';
@@ -40,6 +43,9 @@ export interface FrontierResult {
   frontier: number[];
   recommendation: Recommendation;
   runsPerPoint: number;
+  goal: Goal;
+  /** With a goal, the points raced: the replications run, of the full grid's. */
+  race: { enabled: boolean; replications: number; fullGridReplications: number };
 }
 
 /** The states of a sweep over `axes` from `state`, each validated; every problem listed at once. */
@@ -70,33 +76,57 @@ export function sweepStates(base: StudioBase, state: StudioState, axes: readonly
   return states as Array<NonNullable<(typeof states)[number]>>;
 }
 
-export async function runFrontier(
-  pool: StudioPool,
-  base: StudioBase,
-  state: StudioState,
-  axes: readonly SweepAxis[],
-  runsPerPoint: number,
-  catalogue: PriceCatalogue,
-  onPoint: (done: number, total: number) => void = () => undefined,
-): Promise<FrontierResult> {
-  const states = sweepStates(base, state, axes);
-  for (const point of states) regionOrThrow(catalogue, point.scenario.region);
-  checkWork(states.map((point) => ({ scenario: point.scenario, runs: runsPerPoint })));
-  const points: FrontierPoint[] = [];
-  for (const [index, point] of states.entries()) {
-    const context: ReplicationContext = { scenario: point.scenario, seed: state.seed, catalogue };
-    pool.setContext(context);
-    const run = await runOnPool(pool, context, { runs: runsPerPoint, workers: pool.size });
-    points.push({ result: pointResult(index, point.settings, run.summary), state: point.state });
-    onPoint(index + 1, states.length);
-  }
-  const results = points.map((p) => p.result);
-  const frontier = paretoFrontier(results.filter(isSafe)).map((p) => p.index);
-  const recommendation = recommend(results, {}, pointDescriber(axes));
-  return { points, frontier, recommendation, runsPerPoint };
+export interface FrontierRequest {
+  axes: readonly SweepAxis[];
+  runsPerPoint: number;
+  /** A deadline (seconds) or a budget (USD per run): the recommendation meets it with `confidence`, and the points race. */
+  goal?: Goal;
+  confidence?: number;
+  /** Replications done, of the most the sweep may run. */
+  onProgress?: (done: number, total: number) => void;
 }
 
-/** How a point reads: `itemBatcher.maxItemsPerBatch=100, lambda.perItemDurationMs ×1.25`. */
+export async function runFrontier(pool: StudioPool, base: StudioBase, state: StudioState, catalogue: PriceCatalogue, request: FrontierRequest): Promise<FrontierResult> {
+  const states = sweepStates(base, state, request.axes);
+  for (const point of states) regionOrThrow(catalogue, point.scenario.region);
+  const runs = request.runsPerPoint;
+  checkWork(states.map((point) => ({ scenario: point.scenario, runs })));
+  const points: SweepPoint[] = states.map((point, index) => ({ index, settings: point.settings, scenario: point.scenario }));
+  const goal = request.goal ?? {};
+  const confidence = request.confidence ?? DEFAULT_CONFIDENCE;
+  const test = goalTest(goal, confidence);
+  const describe = pointDescriber(request.axes);
+  let current: SweepPoint | undefined;
+  let done = 0;
+  const run = await sweepFromRecords(
+    points,
+    { runs, ...(test ? { goal: test } : {}), racing: true, describe: (index) => describe(points[index] as SweepPoint) },
+    async (point, from, to) => {
+      if (point !== current) {
+        const context: ReplicationContext = { scenario: point.scenario, seed: state.seed, catalogue };
+        pool.setContext(context);
+        current = point;
+      }
+      const records = await pool.run(from, to);
+      done += to - from;
+      request.onProgress?.(done, points.length * runs);
+      return records;
+    },
+  );
+  // A configuration that fails or times out is no trade-off: the frontier is of the rest.
+  const frontier = paretoFrontier(run.points.filter(isSafe)).map((p) => p.index);
+  const recommendation = recommend(run.points, goal, describe, { evidence: run.evidence, confidence, beaten: run.beaten, raceTies: run.raceTies });
+  return {
+    points: run.points.map((result, i) => ({ result, state: (states[i] as (typeof states)[number]).state })),
+    frontier,
+    recommendation,
+    runsPerPoint: runs,
+    goal,
+    race: { enabled: run.racing, replications: run.replications, fullGridReplications: run.fullGridReplications },
+  };
+}
+
+/** How a point reads, as `dmap sweep` writes it: `itemBatcher.maxItemsPerBatch=100, lambda.perItemDurationMs ×1.25`. */
 export function pointDescriber(axes: readonly SweepAxis[]): (point: Pick<PointResult, 'settings'>) => string {
   const scaled = new Set(axes.filter((axis) => axis.control.kind === 'scale').map((axis) => axis.control.id));
   return (point) =>

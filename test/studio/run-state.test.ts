@@ -16,6 +16,10 @@ import { applyState, withValue, type StudioBase, type StudioState } from '../../
 import { isUserInputError } from '../../src/errors.js';
 import { runSweep } from '../../src/runner/run-sweep.js';
 import { sweepPoints } from '../../src/planner/sweep-points.js';
+import { paretoFrontier } from '../../src/planner/pareto-frontier.js';
+import { isSafe } from '../../src/planner/point-result.js';
+import { goalTest, recommend } from '../../src/planner/recommend.js';
+import { describeSettings } from '../../src/report/sweep-text.js';
 
 /** Runs replications in this thread, last first: the order must not matter. */
 class BackwardsPool implements StudioPool {
@@ -59,18 +63,26 @@ describe('a state simulated as the page does', () => {
     expect(isUserInputError(error) && error.problems.map((p) => p.field)).toEqual(['lambda.reservedConcurrency']);
   });
 
-  it('sweeps in the page to the figures `dmap sweep` gives', async () => {
+  it.each([
+    ['no goal', {}],
+    ['a deadline (the points race)', { deadlineSeconds: 10 }],
+    ['a budget', { budgetUsd: 0.006 }],
+  ] as const)('sweeps in the page with %s to `dmap sweep`\'s points, frontier and recommendation', async (_what, goal) => {
     const base = await baseOf('scenarios/small-inline.yaml');
     const start: StudioState = { seed: 3, runs: 10, values: {} };
     const axes = [
       { control: control(base, 'itemBatcher.maxItemsPerBatch'), values: [5, 10, 50] },
       { control: control(base, 'maxConcurrency'), values: [10, 40] },
     ];
-    const page = await runFrontier(new BackwardsPool(), base, start, axes, 10, defaultCatalogue());
+    const page = await runFrontier(new BackwardsPool(), base, start, defaultCatalogue(), { axes, runsPerPoint: 30, goal });
     const variations = axes.map((a) => ({ path: a.control.id, values: a.values }));
-    const cli = await runSweep(sweepPoints(base.document, base.scenario, variations), { seed: 3, runs: 10, workers: 1, catalogue: defaultCatalogue() });
-    expect(page.points.map((p) => p.result)).toEqual(cli);
-    expect(page.frontier.length).toBeGreaterThan(0);
+    const points = sweepPoints(base.document, base.scenario, variations);
+    const test = goalTest(goal);
+    const cli = await runSweep(points, { seed: 3, runs: 30, workers: 1, catalogue: defaultCatalogue(), ...(test ? { goal: test } : {}), racing: true, describe: (i) => describeSettings(points[i] as never) });
+    expect(page.points.map((p) => p.result)).toEqual(cli.points);
+    expect(page.frontier).toEqual(paretoFrontier(cli.points.filter(isSafe)).map((p) => p.index));
+    expect(page.recommendation).toEqual(recommend(cli.points, goal, describeSettings, { evidence: cli.evidence, beaten: cli.beaten, raceTies: cli.raceTies }));
+    expect(page.race).toEqual({ enabled: cli.racing, replications: cli.replications, fullGridReplications: cli.fullGridReplications });
     expect(page.recommendation.pointIndex).not.toBeNull();
   });
 });

@@ -246,7 +246,7 @@ describe('dmap studio in Chromium', () => {
   );
 
   it(
-    'runs a small sweep in the page to `dmap sweep`\'s figures, with its frontier, and applies a point',
+    'runs a small sweep with a deadline in the page to `dmap sweep`\'s figures, frontier and recommendation, and applies a point',
     async () => {
       const file = writeStudio('scenarios/small-inline.yaml', 'sweep.html', '--runs', '20');
       const opened = await open(file);
@@ -256,12 +256,21 @@ describe('dmap studio in Chromium', () => {
       await page.getByLabel('Second field').selectOption('maxConcurrency');
       await page.locator('#sweep-values-2').fill('10, 40');
       await page.locator('#sweep-runs').fill('20');
+      await page.getByLabel('Deadline (optional)').fill('10s');
       await page.getByRole('button', { name: 'Run the sweep' }).click();
       await page.waitForFunction(() => window.dmapStudio.sweep !== undefined, undefined, { timeout: SLOW });
       const sweep = await page.evaluate(() => window.dmapStudio.sweep);
-      const cli = runDmap('sweep', 'scenarios/small-inline.yaml', '--vary', 'itemBatcher.maxItemsPerBatch=5,10,20', '--vary', 'maxConcurrency=10,40', '--runs', '20', '--json');
+      const cli = runDmap('sweep', 'scenarios/small-inline.yaml', '--vary', 'itemBatcher.maxItemsPerBatch=5,10,20', '--vary', 'maxConcurrency=10,40', '--runs', '20', '--deadline', '10s', '--json');
       expect(cli.status, cli.stderr).toBe(0);
-      const json = JSON.parse(cli.stdout) as { points: Array<{ index: number; wallTimeSeconds: { p90: number }; costUsd: { p90: number } }>; frontier: number[] };
+      const json = JSON.parse(cli.stdout) as {
+        points: Array<{ index: number; runs: number; wallTimeSeconds: { p90: number }; costUsd: { p90: number } }>;
+        frontier: number[];
+        recommendation: { pointIndex: number | null; reason: string };
+      };
+      expect(sweep?.points.map((p) => p.result.runs)).toEqual(json.points.map((p) => p.runs));
+      expect(sweep?.recommendation.pointIndex).toBe(json.recommendation.pointIndex);
+      expect(sweep?.recommendation.reason).toBe(json.recommendation.reason);
+      expect(await page.locator('table.sweep thead').innerText()).toContain('Meets the goal');
       expect(sweep?.points.map((p) => [roundTo(p.result.wallTimeSeconds.p90, 3), roundTo(p.result.costUsd.p90, 8)])).toEqual(json.points.map((p) => [p.wallTimeSeconds.p90, p.costUsd.p90]));
       expect(sweep?.frontier).toEqual(json.frontier);
       expect(await page.locator('table.sweep tbody tr').count()).toBe(6);

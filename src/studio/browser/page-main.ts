@@ -14,6 +14,7 @@ import type { SimulationJson } from '../../report/simulation-json.js';
 import { validatedScenario } from '../../simulation-result.js';
 import { controlsFor } from '../controls.js';
 import { runFrontier, type FrontierResult, type SweepAxis } from '../frontier.js';
+import type { Goal } from '../../planner/recommend.js';
 import { runState } from '../run-state.js';
 import { describeChange, savedFileName, scenarioFileText, simulateCommand } from '../scenario-file.js';
 import { DATA_ELEMENT_ID, WORKER_ELEMENT_ID, type StudioData } from '../studio-data.js';
@@ -112,7 +113,7 @@ function main(): void {
     },
   });
   const sweep = new SweepPanel(byId('sweep-panel'), controls, state, {
-    onRun: (axes, runs) => void runSweep(axes, runs),
+    onRun: (axes, runs, goal) => void runSweep(axes, runs, goal),
     onCancel: () => {
       sweeping = false;
       sweepGeneration++;
@@ -275,7 +276,7 @@ function main(): void {
     charts.show(CHART_IDS.map((id) => specs.find((s) => s.id === id)).filter((s) => s !== undefined));
   }
 
-  async function runSweep(axes: SweepAxis[], runs: number): Promise<void> {
+  async function runSweep(axes: SweepAxis[], runs: number, goal: Goal): Promise<void> {
     const gen = ++sweepGeneration;
     sweeping = true;
     sweep.running(true);
@@ -285,8 +286,13 @@ function main(): void {
     const from = state;
     try {
       sweep.showStatus('Sweeping…');
-      const result = await runFrontier(pool, base, from, axes, runs, catalogue, (done, total) => {
-        if (gen === sweepGeneration) sweep.showStatus(`Sweeping… ${done} of ${total} configurations done.`);
+      const result = await runFrontier(pool, base, from, catalogue, {
+        axes,
+        runsPerPoint: runs,
+        goal,
+        onProgress: (done, total) => {
+          if (gen === sweepGeneration) sweep.showStatus(`Sweeping… ${formatCount(done)} of at most ${formatCount(total)} runs done.`);
+        },
       });
       if (gen !== sweepGeneration) return;
       handle.sweep = result;

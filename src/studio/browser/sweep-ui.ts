@@ -9,12 +9,14 @@ import { formatCount, formatDuration } from '../../report/format-duration.js';
 import { formatUsdFine } from '../../report/format-money.js';
 import type { Control, ControlValue } from '../controls.js';
 import { MAX_SWEEP_POINTS, type FrontierResult, type SweepAxis } from '../frontier.js';
+import { parseBudgetUsd, parseDeadlineSeconds } from '../../planner/parse-goal.js';
+import { DEFAULT_CONFIDENCE, type Goal } from '../../planner/recommend.js';
 import { valueOf, type StudioState } from '../studio-state.js';
 import { frontierChartConfig, SingleChart } from './charts-ui.js';
 import { append, el, replaceChildren } from './dom.js';
 
 export interface SweepEvents {
-  onRun(axes: SweepAxis[], runsPerPoint: number): void;
+  onRun(axes: SweepAxis[], runsPerPoint: number, goal: Goal): void;
   onCancel(): void;
   onApply(state: StudioState): void;
 }
@@ -25,6 +27,8 @@ export class SweepPanel {
   private readonly fields: HTMLSelectElement[] = [];
   private readonly values: HTMLInputElement[] = [];
   private readonly runs: HTMLInputElement;
+  private readonly deadline: HTMLInputElement;
+  private readonly budget: HTMLInputElement;
   private readonly status: HTMLElement;
   private readonly result: HTMLElement;
   private readonly runButton: HTMLButtonElement;
@@ -59,13 +63,24 @@ export class SweepPanel {
       );
     }
     this.runs = el('input', { type: 'number', id: 'sweep-runs', name: 'sweep-runs', min: 1, max: 1000, step: 1, value: DEFAULT_RUNS_PER_POINT, inputmode: 'numeric' });
+    this.deadline = el('input', { type: 'text', id: 'sweep-deadline', name: 'sweep-deadline', placeholder: 'e.g. 2m', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'sweep-goal-help' });
+    this.budget = el('input', { type: 'text', id: 'sweep-budget', name: 'sweep-budget', placeholder: 'e.g. 0.60', inputmode: 'decimal', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'sweep-goal-help' });
     this.runButton = el('button', { type: 'submit', class: 'button primary', id: 'sweep-run' }, 'Run the sweep');
     this.cancelButton = el('button', { type: 'button', class: 'button', id: 'sweep-cancel', disabled: true }, 'Stop');
     this.cancelButton.addEventListener('click', () => events.onCancel());
     append(
       form,
       el('p', { class: 'help', id: 'sweep-values-help' }, `Values separated by commas; a per-item time is a factor (0.75, 1, 1.25). At most ${MAX_SWEEP_POINTS} configurations, all from the current settings and seed.`),
-      el('div', { class: 'sweep-actions' }, el('div', {}, el('label', { for: 'sweep-runs' }, 'Runs per configuration'), this.runs), this.runButton, this.cancelButton),
+      el(
+        'div',
+        { class: 'sweep-actions' },
+        el('div', {}, el('label', { for: 'sweep-runs' }, 'Runs per configuration'), this.runs),
+        el('div', {}, el('label', { for: 'sweep-deadline' }, 'Deadline (optional)'), this.deadline),
+        el('div', {}, el('label', { for: 'sweep-budget' }, 'Budget per run, USD (optional)'), this.budget),
+        this.runButton,
+        this.cancelButton,
+      ),
+      el('p', { class: 'help', id: 'sweep-goal-help' }, `With a deadline or a budget, the recommendation is the cheapest (or fastest) configuration that meets it in at least ${DEFAULT_CONFIDENCE * 100} % of runs, and configurations clearly out stop early, as \`dmap sweep\` races them.`),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -98,12 +113,13 @@ export class SweepPanel {
   showResult(result: FrontierResult, axes: readonly SweepAxis[], current: StudioState): void {
     const frontier = new Set(result.frontier);
     const recommended = result.recommendation.pointIndex;
+    const withGoal = result.goal.deadlineSeconds !== undefined || result.goal.budgetUsd !== undefined;
     const header = el(
       'tr',
       {},
       el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, 'Frontier or recommended')),
       ...axes.map((axis) => el('th', { scope: 'col' }, axis.control.label)),
-      ...['P50 time', 'P90 time', 'P50 cost', 'P90 cost', 'Fails'].map((h) => el('th', { scope: 'col', class: 'num' }, h)),
+      ...['P50 time', 'P90 time', 'P50 cost', 'P90 cost', 'Fails', ...(withGoal ? ['Meets the goal'] : [])].map((h) => el('th', { scope: 'col', class: 'num' }, h)),
       el('th', { scope: 'col' }, 'Flags'),
       el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, 'Apply')),
     );
@@ -122,6 +138,7 @@ export class SweepPanel {
         el('td', { class: 'num' }, formatUsdFine(p.costUsd.p50)),
         el('td', { class: 'num' }, formatUsdFine(p.costUsd.p90)),
         el('td', { class: 'num' }, `${(p.failureProbability * 100).toFixed(0)} %`),
+        withGoal ? el('td', { class: 'num' }, p.goal ? `${(p.goal.probability * 100).toFixed(0)} % of ${formatCount(p.goal.runs)}` : '—') : null,
         el('td', {}, p.flags.join('; ')),
         el('td', {}, apply),
       );
@@ -129,9 +146,13 @@ export class SweepPanel {
     const canvas = el('canvas', { 'data-chart-id': 'frontier', role: 'img', 'aria-label': 'P90 wall time against P90 cost per run, one point per configuration; the frontier joined up' });
     replaceChildren(
       this.result,
-      el('p', { class: 'verdict' }, result.recommendation.reason),
+      el('p', { class: 'recommendation' }, el('strong', {}, 'Recommendation: '), result.recommendation.reason),
       el('div', { class: 'table-wrap' }, el('table', { class: 'data sweep' }, el('thead', {}, header), el('tbody', {}, ...rows))),
-      el('p', { class: 'muted' }, `${formatCount(result.points.length)} configurations × ${formatCount(result.runsPerPoint)} runs, seed ${current.seed}. → recommended; ★ on the frontier: no other configuration that neither fails nor times out is both as fast and as cheap at P90.`),
+      el(
+        'p',
+        { class: 'muted' },
+        `${formatCount(result.points.length)} configurations × up to ${formatCount(result.runsPerPoint)} runs, seed ${current.seed}${result.race.enabled ? `; raced: ${formatCount(result.race.replications)} of ${formatCount(result.race.fullGridReplications)} replications run` : ''}. → recommended; ★ on the frontier: no other configuration that neither fails nor times out is both as fast and as cheap at P90.`,
+      ),
       el('figure', { class: 'chart' }, el('h3', {}, 'P90 wall time against P90 cost'), el('div', { class: 'chart-box small' }, canvas)),
     );
     this.chart = new SingleChart(canvas);
@@ -170,11 +191,23 @@ export class SweepPanel {
     });
     const runs = Number(this.runs.value);
     if (!Number.isInteger(runs) || runs < 1 || runs > 1000) problems.push('Runs per configuration: a whole number from 1 to 1,000');
+    const goal: Goal = {};
+    if (this.deadline.value.trim() !== '') {
+      const seconds = parseDeadlineSeconds(this.deadline.value);
+      if (seconds === undefined) problems.push('Deadline: a duration such as 10m, 90s or 1h30m');
+      else goal.deadlineSeconds = seconds;
+    }
+    if (this.budget.value.trim() !== '') {
+      const usd = parseBudgetUsd(this.budget.value);
+      if (usd === undefined) problems.push('Budget: an amount in USD above 0, such as 5 or $0.50');
+      else goal.budgetUsd = usd;
+    }
+    if (goal.deadlineSeconds !== undefined && goal.budgetUsd !== undefined) problems.push('Give a deadline or a budget, not both');
     if (problems.length > 0) {
       this.showStatus(problems.join('; '));
       return;
     }
-    this.events.onRun(axes, runs);
+    this.events.onRun(axes, runs, goal);
   }
 
   /** Values around the current one: half, the same and double (a factor: ×0.75, ×1, ×1.25); a choice's options. */
