@@ -10,6 +10,7 @@ import { benchMonteCarlo } from './montecarlo-bench.js';
 import { benchCalibrate } from './calibrate-bench.js';
 import { benchSensitivity } from './sensitivity-bench.js';
 import { benchSweep } from './sweep-bench.js';
+import { benchStudio } from './studio-bench.js';
 
 const PENDING = 10_000;
 const EVENTS = 2_000_000;
@@ -77,6 +78,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   sweep: benchSweep,
   sensitivity: benchSensitivity,
   calibrate: benchCalibrate,
+  studio: benchStudio,
 };
 
 // `npm run bench -- montecarlo sweep` runs only those sections; no names runs them all.

@@ -3,15 +3,14 @@
  * runs its replications (on worker threads when asked), prices them and summarises them.
  * The CLI is a thin shell around this.
  */
-import { UserInputError } from './errors.js';
-import { formatFieldPath } from './input/field-path.js';
-import { defaultCatalogue, regionOrThrow } from './pricing/load-catalogue.js';
+import { defaultCatalogue, regionOrThrow } from './pricing/default-catalogue.js';
 import type { PriceCatalogue } from './pricing/index.js';
-import { assertFiniteFigures } from './report/finite-figures.js';
-import { reviewWarnings } from './report/review-warnings.js';
-import { buildSimulationJson, scenarioWarningsOf, type ScenarioIdentity, type SimulationJson } from './report/simulation-json.js';
+import type { ScenarioIdentity, SimulationJson } from './report/simulation-json.js';
 import { runSimulation, type SimulationRun } from './runner/run-simulation.js';
-import { validateScenario, type Scenario, type ScenarioInput } from './scenario/index.js';
+import type { Scenario, ScenarioInput } from './scenario/index.js';
+import { simulationJsonOf, validatedScenario } from './simulation-result.js';
+
+export { withReviewWarnings } from './simulation-result.js';
 
 export interface SimulateRequest {
   /** Seed of the random streams; the scenario's `seed` when absent. */
@@ -47,16 +46,9 @@ export interface Simulation {
 
 /** Validates `input` (throws UserInputError listing every problem) and simulates it. */
 export async function simulate(input: ScenarioInput | Scenario, request: SimulateRequest = {}): Promise<Simulation> {
-  const validation = validateScenario(input);
-  if (!validation.ok) {
-    throw new UserInputError(
-      validation.issues.map((issue) => ({ field: formatFieldPath(issue.path), message: issue.message, value: issue.value })),
-    );
-  }
-  const scenario = validation.scenario;
+  const { scenario, warnings } = validatedScenario(input);
   const catalogue = request.catalogue ?? defaultCatalogue();
   regionOrThrow(catalogue, scenario.region);
-  const warnings = validation.warnings.map((w) => ({ field: formatFieldPath(w.path), message: w.message, value: w.value }));
   const seed = request.seed ?? scenario.seed;
   const run = await runSimulation(
     { scenario, seed, catalogue },
@@ -69,23 +61,16 @@ export async function simulate(input: ScenarioInput | Scenario, request: Simulat
       ...(request.force ? { force: true } : {}),
     },
   );
-  const identity: ScenarioIdentity = { name: scenario.name, description: scenario.description, ...request.identity };
-  const json = buildSimulationJson({ scenario, identity, seed, run, warnings, ...(request.deadlineSeconds !== undefined ? { deadlineSeconds: request.deadlineSeconds } : {}) });
-  withReviewWarnings(json, scenario);
-  // Nothing leaves the library with a NaN or an Infinity in it (finite-figures.ts).
-  assertFiniteFigures(json, {
-    document: request.document ?? input,
-    what: 'scenario',
+  const json = simulationJsonOf({
+    scenario,
+    seed,
+    run,
+    warnings,
+    ...(request.identity ? { identity: request.identity } : {}),
+    ...(request.deadlineSeconds !== undefined ? { deadlineSeconds: request.deadlineSeconds } : {}),
     catalogue,
-    ...(request.identity?.file ? { file: request.identity.file } : {}),
+    document: request.document ?? input,
     ...(request.catalogueFile ? { catalogueFile: request.catalogueFile } : {}),
   });
   return { scenario, run, json };
-}
-
-/** Appends the run's review warnings (not the scenario's, which are there already) to `json.warnings`. */
-export function withReviewWarnings(json: SimulationJson, scenario: Scenario): void {
-  // Reviewed without the scenario's warnings, which reviewWarnings would repeat as its own.
-  const review = reviewWarnings(scenario, { ...json, warnings: [] });
-  json.warnings = [...scenarioWarningsOf(json.warnings), ...review.map((w) => ({ severity: w.severity, title: w.title, message: w.detail }))];
 }

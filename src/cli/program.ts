@@ -16,6 +16,7 @@ import type { ImportFlags } from './commands/import-command.js';
 import type { CalibrateFlags } from './commands/calibrate-command.js';
 import { parseBatchSize, parseOverheadMs } from './parse-calibrate-flags.js';
 import type { ReconcileFlags } from './commands/reconcile-command.js';
+import type { StudioFlags } from './commands/studio-command.js';
 import { collectProducts, parseBillFormat, parseRegion } from './parse-reconcile-flags.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliOutput } from './output.js';
@@ -81,6 +82,34 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .action(async (file: string, flags: SimulateFlags) => {
       const { runSimulateCommand } = await import('./commands/simulate-command.js');
       exitCode = await runSimulateCommand(file, flags, io);
+    });
+
+  program
+    .command('studio')
+    .description('Write one self-contained HTML page that runs the simulator as you move batch size, concurrency, memory and more (or serve it on 127.0.0.1).')
+    .argument('<scenario>', 'scenario file (.yaml, .yml or .json); with --workload, a state machine definition or template')
+    .option('--out <file>', 'write the page here (default reports/<scenario name>-studio.html; with --serve, only when given)')
+    .option('--serve', 'serve the page on 127.0.0.1 until Ctrl-C, for those who prefer a URL')
+    .option('--port <n>', 'with --serve: the port (default 8417; 0 picks a free one)')
+    .option('--runs <n>', 'runs the page starts with (default 200, at most 10,000)', parseRuns)
+    .option('--seed <n>', 'seed the page starts with (default: the scenario\'s seed)', parseSeed)
+    .option('--workload <file>', 'the workload facts completing the Distributed Map imported from <scenario>, a definition (docs/import.md)')
+    .option('--map <name>', 'with --workload: which Distributed Map, when the definition has several')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'The page works offline; its figures equal `dmap simulate --runs N --seed S --json` for the same settings (docs/studio.md).',
+        '',
+        'Examples:',
+        '  $ dmap studio scenarios/reinvent-500k.yaml',
+        '  $ dmap studio scenarios/reinvent-500k.yaml --out studio.html --runs 500',
+        '  $ dmap studio scenarios/reinvent-500k.yaml --serve --port 8417',
+      ].join('\n'),
+    )
+    .action(async (file: string, flags: StudioFlags) => {
+      const { runStudioCommand } = await import('./commands/studio-command.js');
+      exitCode = await runStudioCommand(file, flags, io);
     });
 
   addPricingFlags(program

@@ -19,15 +19,7 @@ export function sweepPoints(baseDocument: unknown, baseScenario: Scenario, varia
   const problems: InputProblem[] = [];
   const points: SweepPoint[] = [];
   combinations(variations).forEach((settings, index) => {
-    let document = baseDocument;
-    // Durations were measured at the scenario's memory size: a memory sweep must keep
-    // that reference, or every point would run at its own "measured" speed.
-    for (const path of Object.keys(settings)) {
-      const fn = functionAt(baseScenario, path);
-      if (fn && fn.config.durationMeasuredAtMemoryMb === undefined) document = withValueAt(document, `${fn.prefix}.durationMeasuredAtMemoryMb`, fn.config.memoryMb);
-    }
-    for (const [path, value] of Object.entries(settings)) document = withValueAt(document, path, value);
-    const validation = validateScenario(document);
+    const validation = validateScenario(pointDocument(baseDocument, baseScenario, settings));
     if (validation.ok) {
       points.push({ index, settings, scenario: validation.scenario });
       return;
@@ -42,6 +34,22 @@ export function sweepPoints(baseDocument: unknown, baseScenario: Scenario, varia
   });
   if (problems.length > 0) throw new UserInputError(dedupe(problems));
   return points;
+}
+
+/**
+ * The base scenario as written with one point's settings applied: what that point
+ * validates, and what `dmap studio` saves as a scenario file.
+ */
+export function pointDocument(baseDocument: unknown, baseScenario: Scenario, settings: Record<string, VariationValue>): unknown {
+  let document = baseDocument;
+  // Durations were measured at the scenario's memory size: a memory sweep must keep
+  // that reference, or every point would run at its own "measured" speed.
+  for (const path of Object.keys(settings)) {
+    const fn = functionAt(baseScenario, path);
+    if (fn && fn.config.durationMeasuredAtMemoryMb === undefined) document = withValueAt(document, `${fn.prefix}.durationMeasuredAtMemoryMb`, fn.config.memoryMb);
+  }
+  for (const [path, value] of Object.entries(settings)) document = withValueAt(document, path, value);
+  return document;
 }
 
 /** One problem per field and rule, however many points share it. */

@@ -1,0 +1,25 @@
+/**
+ * What `dmap studio` puts into the page besides the code: the scenario as the CLI loaded
+ * it (its text, for the saved file, and its parsed document, which the page validates
+ * and changes exactly as the CLI would) and the start's seed and run count.
+ */
+export const STUDIO_DATA_FORMAT = 'dmap-planner/studio';
+export const STUDIO_DATA_FORMAT_VERSION = 1;
+
+export interface StudioData {
+  format: typeof STUDIO_DATA_FORMAT;
+  formatVersion: typeof STUDIO_DATA_FORMAT_VERSION;
+  tool: { name: string; version: string };
+  /** The scenario file as given on the command line. */
+  file: string;
+  /** Its text (for `--workload`, the scenario imported and completed, as YAML). */
+  text: string;
+  /** The document as parsed, before defaults. */
+  document: unknown;
+  seed: number;
+  runs: number;
+}
+
+/** Ids of the page's embedded JSON blocks. */
+export const DATA_ELEMENT_ID = 'dmap-studio-data';
+export const WORKER_ELEMENT_ID = 'dmap-studio-worker';
