@@ -5,7 +5,7 @@
  * scenario named `<script>` or `a | b` cannot inject HTML or break a table. Pure.
  */
 import { confidenceLegend } from './default-confidence.js';
-import { escapeMarkdown } from './markdown-escape.js';
+import { codeSpan, escapeMarkdown, rerunFooter } from './markdown-escape.js';
 import { sensitivitySectionMarkdown } from './sensitivity-markdown.js';
 import { backtestSectionMarkdown } from './backtest-markdown.js';
 import {
@@ -49,21 +49,7 @@ export function renderMarkdownReport(model: ReportModel): string {
  * breaks become spaces (a table row is one line), and a line start that would open a
  * heading, list or quote is escaped.
  */
-/** Inline code that shows `text` verbatim: a fence longer than any backtick run in it, and `|` escaped for tables. */
-function codeSpan(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, ' ');
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const padded = flat.startsWith('`') || flat.endsWith('`') ? ` ${flat} ` : flat;
-  return `${fence}${padded.replace(/\|/g, '\\|')}${fence}`;
-}
 
-/** A fenced code block holding `text` verbatim. */
-function codeBlock(text: string, language = ''): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}${language}\n${text}\n${fence}`;
-}
 
 function table(header: string[], rows: string[][], align: Array<'left' | 'right'> = []): string {
   const rule = header.map((_, i) => (align[i] === 'right' ? '---:' : '---'));
@@ -173,13 +159,5 @@ function assumptions(rows: AssumptionRow[]): string {
 function footer(model: ReportModel): string {
   const r = model.result;
   const c = r.cost.catalogue;
-  return [
-    '---',
-    '',
-    `*${escapeMarkdown(`${r.tool.name} ${r.tool.version} · prices: ${c.name} ${c.version} (as of ${c.effectiveDate})`)}*`,
-    '',
-    'Rerun:',
-    '',
-    codeBlock(model.rerunCommand, 'sh'),
-  ].join('\n');
+  return rerunFooter(`${r.tool.name} ${r.tool.version} · prices: ${c.name} ${c.version} (as of ${c.effectiveDate})`, model.rerunCommand).join('\n');
 }

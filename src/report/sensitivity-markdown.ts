@@ -4,7 +4,7 @@
  * tornado charts as images beside the file (`charts/<id>.png`) and the ranked table.
  * Every piece of text is escaped. Pure.
  */
-import { escapeMarkdown } from './markdown-escape.js';
+import { codeSpan, escapeMarkdown, rerunFooter } from './markdown-escape.js';
 import type { ChartSpec } from './report-model.js';
 import type { SensitivityJson } from './sensitivity-json.js';
 import { CONFIDENCE_NAMES, RANGES_NOTE, baselineRow, flipLines, methodText, notApplicableText, outcomeText, rankByText, sensitivityTable } from './sensitivity-sections.js';
@@ -59,13 +59,7 @@ export function renderSensitivityMarkdown(s: SensitivityJson, charts: readonly C
     '',
     sensitivitySectionMarkdown(s, charts, 2, 'What the assumptions change'),
     '',
-    '---',
-    '',
-    `*${escapeMarkdown(`${s.tool.name} ${s.tool.version}`)}*`,
-    '',
-    'Rerun:',
-    '',
-    codeBlock(rerunCommand),
+    ...rerunFooter(`${s.tool.name} ${s.tool.version}`, rerunCommand),
   ].join('\n')}\n`;
 }
 
@@ -74,20 +68,7 @@ function table(header: string[], rows: string[][], align: Array<'left' | 'right'
   return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-/** Inline code that shows `text` verbatim: a fence longer than any backtick run in it, and `|` escaped for tables. */
-function codeSpan(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, ' ');
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const padded = flat.startsWith('`') || flat.endsWith('`') ? ` ${flat} ` : flat;
-  return `${fence}${padded.replace(/\|/g, '\\|')}${fence}`;
-}
 
-function codeBlock(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}sh\n${text}\n${fence}`;
-}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -4,7 +4,7 @@
  * table, every configuration, the failed ones explained, what failure costs and the
  * race. Every piece of text is escaped. Pure.
  */
-import { escapeMarkdown } from './markdown-escape.js';
+import { escapeMarkdown, rerunFooter } from './markdown-escape.js';
 import type { ChartSpec } from './report-model.js';
 import { heatGrid } from './sweep-heat-grid.js';
 import type { SweepJson } from './sweep-json.js';
@@ -73,13 +73,7 @@ export function renderSweepMarkdown(s: SweepJson, charts: readonly ChartSpec[], 
     '## Method',
     '',
     ...methodText(s).flatMap((t) => [escapeMarkdown(t), '']),
-    '---',
-    '',
-    `*${escapeMarkdown(`${s.tool.name} ${s.tool.version}`)}*`,
-    '',
-    'Rerun:',
-    '',
-    codeBlock(rerunCommand),
+    ...rerunFooter(`${s.tool.name} ${s.tool.version}`, rerunCommand),
   ].join('\n')}\n`;
 }
 
@@ -89,8 +83,3 @@ function table(header: readonly string[], rows: readonly string[][], firstNumeri
   return [header.map(escapeMarkdown), rule, ...rows.map((r) => r.map(escapeMarkdown))].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-function codeBlock(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}sh\n${text}\n${fence}`;
-}
