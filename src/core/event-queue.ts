@@ -8,6 +8,8 @@
  * arrays, no object allocated per event, and cancelled events removed lazily.
  */
 
+import { EMPTY_FLOAT64, EMPTY_INT32, EMPTY_UINT8, giveBack, grownArray, takeArray } from './typed-array-pool.js';
+
 export type EventHandler = (payload: number) => void;
 
 /** Opaque handle of a scheduled event, good for `cancel`. */
@@ -19,17 +21,17 @@ const INITIAL_CAPACITY = 1024;
 
 export class EventQueue {
   // The heap proper: parallel arrays, so a comparison reads two numbers and no object.
-  private heapTimeMs = new Float64Array(INITIAL_CAPACITY);
-  private heapSeq = new Float64Array(INITIAL_CAPACITY);
-  private heapSlot = new Int32Array(INITIAL_CAPACITY);
+  private heapTimeMs = takeArray(Float64Array, INITIAL_CAPACITY);
+  private heapSeq = takeArray(Float64Array, INITIAL_CAPACITY);
+  private heapSlot = takeArray(Int32Array, INITIAL_CAPACITY);
   private heapSize = 0;
 
   // Per-slot data, addressed through heapSlot.
   private slotHandler: Array<EventHandler | undefined> = new Array(INITIAL_CAPACITY);
-  private slotPayload = new Float64Array(INITIAL_CAPACITY);
-  private slotGeneration = new Float64Array(INITIAL_CAPACITY);
-  private slotCancelled = new Uint8Array(INITIAL_CAPACITY);
-  private freeSlots = new Int32Array(INITIAL_CAPACITY);
+  private slotPayload = takeArray(Float64Array, INITIAL_CAPACITY);
+  private slotGeneration = takeArray(Float64Array, INITIAL_CAPACITY);
+  private slotCancelled = takeArray(Uint8Array, INITIAL_CAPACITY);
+  private freeSlots = takeArray(Int32Array, INITIAL_CAPACITY);
   private freeCount = 0;
   private slotsUsed = 0;
 
@@ -162,6 +164,20 @@ export class EventQueue {
     slots[i] = slot;
   }
 
+  /**
+   * Empties the queue and gives its arrays back to the pool (typed-array-pool.ts), for the
+   * next simulation on this thread to reuse. Pending events are dropped; the queue stays
+   * usable, as a new empty one.
+   */
+  recycle(): void {
+    giveBack(this.heapTimeMs, this.heapSeq, this.heapSlot, this.slotPayload, this.slotGeneration, this.slotCancelled, this.freeSlots);
+    this.heapTimeMs = this.heapSeq = this.slotPayload = this.slotGeneration = EMPTY_FLOAT64;
+    this.heapSlot = this.freeSlots = EMPTY_INT32;
+    this.slotCancelled = EMPTY_UINT8;
+    this.slotHandler = [];
+    this.heapSize = this.freeCount = this.slotsUsed = this.liveCount = 0;
+  }
+
   private allocateSlot(): number {
     if (this.freeCount > 0) return this.freeSlots[--this.freeCount] as number;
     if (this.slotsUsed === this.slotPayload.length) this.growSlots();
@@ -175,24 +191,19 @@ export class EventQueue {
   }
 
   private growHeap(): void {
-    const capacity = this.heapTimeMs.length * 2;
-    this.heapTimeMs = grow(this.heapTimeMs, new Float64Array(capacity));
-    this.heapSeq = grow(this.heapSeq, new Float64Array(capacity));
-    this.heapSlot = grow(this.heapSlot, new Int32Array(capacity));
+    const capacity = Math.max(INITIAL_CAPACITY, this.heapTimeMs.length * 2);
+    this.heapTimeMs = grownArray(this.heapTimeMs, capacity);
+    this.heapSeq = grownArray(this.heapSeq, capacity);
+    this.heapSlot = grownArray(this.heapSlot, capacity);
   }
 
   private growSlots(): void {
-    const capacity = this.slotPayload.length * 2;
+    const capacity = Math.max(INITIAL_CAPACITY, this.slotPayload.length * 2);
     if (capacity > SLOT_BITS) throw new RangeError(`more than ${SLOT_BITS} events pending at once`);
     this.slotHandler.length = capacity;
-    this.slotPayload = grow(this.slotPayload, new Float64Array(capacity));
-    this.slotGeneration = grow(this.slotGeneration, new Float64Array(capacity));
-    this.slotCancelled = grow(this.slotCancelled, new Uint8Array(capacity));
-    this.freeSlots = grow(this.freeSlots, new Int32Array(capacity));
+    this.slotPayload = grownArray(this.slotPayload, capacity);
+    this.slotGeneration = grownArray(this.slotGeneration, capacity);
+    this.slotCancelled = grownArray(this.slotCancelled, capacity);
+    this.freeSlots = grownArray(this.freeSlots, capacity);
   }
-}
-
-function grow<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }

@@ -53,6 +53,11 @@ export class SimulationKernel {
     return this.queue.cancel(handle);
   }
 
+  /** Drops what is pending and gives the queue's memory back for the next simulation on this thread. */
+  recycle(): void {
+    this.queue.recycle();
+  }
+
   /** Time of the next event, or Infinity when nothing is pending. */
   peekMs(): number {
     return this.queue.peekTimeMs();

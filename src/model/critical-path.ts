@@ -3,8 +3,10 @@
  * definition). Every running child holds the vector of the path that led to its start;
  * whatever lets the next children be dispatched (items arriving, a slot freed) sets the
  * vector they inherit. Children are tracked by a compact index, so memory is
- * MaxConcurrency × causes, whatever the item count.
+ * MaxConcurrency × causes, whatever the item count. Its arrays come from, and go back
+ * to, the thread's pool (src/core/typed-array-pool.ts).
  */
+import { EMPTY_FLOAT64, EMPTY_INT32, giveBack, grownArray, takeArray } from '../core/typed-array-pool.js';
 import { CAUSE, CAUSE_COUNT, boundsFromVector, type BoundCause, type RunBounds } from './run-bounds.js';
 
 const COLD = 0;
@@ -14,34 +16,35 @@ const LIFE_PARTS = 3;
 
 export class CriticalPath {
   /** Per tracked child: its path when it started running, then what its life held. */
-  private readonly pathMs: Float64Array;
-  private readonly lifeMs: Float64Array;
-  private indexOfSlot = new Int32Array(256).fill(-1);
-  private readonly freeIndexes: Int32Array;
+  private pathMs: Float64Array;
+  private lifeMs: Float64Array;
+  private indexOfSlot = takeArray(Int32Array, 256).fill(-1);
+  private freeIndexes: Int32Array;
   private freeCount: number;
 
   /** The path the next dispatched children inherit. */
-  private readonly trigger = new Float64Array(CAUSE_COUNT);
+  private trigger = takeArray(Float64Array, CAUSE_COUNT);
   /** The path of the child that ended last, to its end. */
-  private readonly lastEnded = new Float64Array(CAUSE_COUNT);
+  private lastEnded = takeArray(Float64Array, CAUSE_COUNT);
   private lastLifeMs = 0;
   private lifeSumMs = 0;
   private lives = 0;
   /** The path when the tolerated-failure threshold was crossed, and when. */
-  private readonly crossing = new Float64Array(CAUSE_COUNT);
+  private crossing = takeArray(Float64Array, CAUSE_COUNT);
   private crossingMs = 0;
-  private readonly failure = new Float64Array(CAUSE_COUNT);
+  private failure = takeArray(Float64Array, CAUSE_COUNT);
   private failedMs = 0;
   /** The Map Run's path so far, once every child is done. */
-  private readonly total = new Float64Array(CAUSE_COUNT);
+  private total = takeArray(Float64Array, CAUSE_COUNT);
 
   constructor(
     maxChildren: number,
     private readonly startOverheadMs: number,
   ) {
-    this.pathMs = new Float64Array(maxChildren * CAUSE_COUNT);
-    this.lifeMs = new Float64Array(maxChildren * LIFE_PARTS);
-    this.freeIndexes = Int32Array.from({ length: maxChildren }, (_, i) => maxChildren - 1 - i);
+    this.pathMs = takeArray(Float64Array, maxChildren * CAUSE_COUNT);
+    this.lifeMs = takeArray(Float64Array, maxChildren * LIFE_PARTS);
+    this.freeIndexes = takeArray(Int32Array, maxChildren);
+    for (let i = 0; i < maxChildren; i++) this.freeIndexes[i] = maxChildren - 1 - i;
     this.freeCount = maxChildren;
     this.trigger[CAUSE.overhead] = startOverheadMs;
   }
@@ -58,10 +61,14 @@ export class CriticalPath {
     const index = this.freeIndexes[--this.freeCount] as number;
     this.indexOfSlot[slot] = index;
     const at = index * CAUSE_COUNT;
-    this.pathMs.set(this.trigger, at);
+    // Element by element: for a vector this short, TypedArray set and fill cost more than the copy.
+    for (let c = 0; c < CAUSE_COUNT; c++) this.pathMs[at + c] = this.trigger[c] as number;
     this.pathMs[at + CAUSE.dispatch] = (this.pathMs[at + CAUSE.dispatch] as number) + dispatchWaitMs;
     this.pathMs[at + CAUSE.childStarts] = (this.pathMs[at + CAUSE.childStarts] as number) + startWaitMs;
-    this.lifeMs.fill(0, index * LIFE_PARTS, (index + 1) * LIFE_PARTS);
+    const life = index * LIFE_PARTS;
+    this.lifeMs[life + COLD] = 0;
+    this.lifeMs[life + THROTTLE] = 0;
+    this.lifeMs[life + RETRY] = 0;
   }
 
   coldStart(slot: number, ms: number): void {
@@ -150,14 +157,22 @@ export class CriticalPath {
     return boundsFromVector(this.total);
   }
 
+  /** Gives the arrays back to the pool once the run's bounds are taken; nothing may be called after. */
+  recycle(): void {
+    giveBack(this.pathMs, this.lifeMs, this.indexOfSlot, this.freeIndexes, this.trigger, this.lastEnded, this.crossing, this.failure, this.total);
+    this.pathMs = this.lifeMs = this.trigger = this.lastEnded = this.crossing = this.failure = this.total = EMPTY_FLOAT64;
+    this.indexOfSlot = this.freeIndexes = EMPTY_INT32;
+    this.freeCount = 0;
+  }
+
   private addLife(slot: number, part: number, ms: number): void {
     const index = this.indexOfSlot[slot] as number;
     if (index >= 0) this.lifeMs[index * LIFE_PARTS + part] = (this.lifeMs[index * LIFE_PARTS + part] as number) + ms;
   }
 
   private growSlots(slot: number): void {
-    const grown = new Int32Array(Math.max(slot + 1, this.indexOfSlot.length * 2)).fill(-1);
-    grown.set(this.indexOfSlot);
-    this.indexOfSlot = grown;
+    const old = this.indexOfSlot.length;
+    this.indexOfSlot = grownArray(this.indexOfSlot, Math.max(slot + 1, old * 2));
+    this.indexOfSlot.fill(-1, old);
   }
 }

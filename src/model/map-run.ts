@@ -179,7 +179,12 @@ class MapRun implements ChildInterpreterHooks {
   run(): MapRunResult {
     this.kernel.schedule(this.startOverheadMs, this.onOpened);
     this.kernel.run();
-    return this.result();
+    const result = this.result();
+    // The result holds copies only: the typed arrays can serve the next replication on this thread.
+    this.kernel.recycle();
+    this.threads.recycle();
+    this.path.recycle();
+    return result;
   }
 
   /** After the start overhead: reading begins, and children with it. */

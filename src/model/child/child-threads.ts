@@ -8,8 +8,10 @@
  * its siblings in time proportional to their number.
  *
  * The arrays start small and double as more threads run at once, so memory follows
- * concurrency, never the item count.
+ * concurrency, never the item count. They come from, and go back to, the thread's pool
+ * (src/core/typed-array-pool.ts).
  */
+import { EMPTY_FLOAT64, EMPTY_INT32, EMPTY_UINT8, giveBack, grownArray, takeArray } from '../../core/typed-array-pool.js';
 
 /** Most threads at once: slot numbers fit below this. */
 export const MAX_THREADS = 2 ** 21;
@@ -64,22 +66,22 @@ export class ChildThreads {
     if (maxSlots > (forks ? THREAD_SPAN : CHILD_SPAN)) throw new RangeError(`at most ${forks ? THREAD_SPAN : CHILD_SPAN} threads at once (asked for ${maxSlots})`);
     const size = Math.max(1, Math.min(maxSlots, INITIAL_SLOTS));
     const family = forks ? size : 0;
-    this.generation = new Float64Array(size);
-    this.parent = new Int32Array(size);
-    this.firstChild = new Int32Array(family);
-    this.nextSibling = new Int32Array(family);
-    this.previousSibling = new Int32Array(family);
-    this.state = new Int32Array(size);
-    this.items = new Int32Array(size);
-    this.poison = new Int32Array(size);
-    this.startMs = new Float64Array(size);
-    this.outcome = new Int32Array(size);
-    this.running = new Int32Array(family);
-    this.iterationsLeft = new Int32Array(family);
-    this.occupied = new Uint8Array(size);
-    this.retryCounters = new Int32Array(size * retrierStride);
-    this.retried = new Uint8Array(size);
-    this.free = new Int32Array(size);
+    this.generation = takeArray(Float64Array, size);
+    this.parent = takeArray(Int32Array, size);
+    this.firstChild = takeArray(Int32Array, family);
+    this.nextSibling = takeArray(Int32Array, family);
+    this.previousSibling = takeArray(Int32Array, family);
+    this.state = takeArray(Int32Array, size);
+    this.items = takeArray(Int32Array, size);
+    this.poison = takeArray(Int32Array, size);
+    this.startMs = takeArray(Float64Array, size);
+    this.outcome = takeArray(Int32Array, size);
+    this.running = takeArray(Int32Array, family);
+    this.iterationsLeft = takeArray(Int32Array, family);
+    this.occupied = takeArray(Uint8Array, size);
+    this.retryCounters = takeArray(Int32Array, size * retrierStride);
+    this.retried = takeArray(Uint8Array, size);
+    this.free = takeArray(Int32Array, size);
     for (let i = 0; i < size; i++) this.free[i] = size - 1 - i;
     this.freeCount = size;
   }
@@ -178,28 +180,40 @@ export class ChildThreads {
     return slot * this.retrierStride + offset;
   }
 
+  /** Gives the arrays back to the pool once the simulation is done with every thread; nothing may be read after. */
+  recycle(): void {
+    giveBack(
+      this.generation, this.parent, this.firstChild, this.nextSibling, this.previousSibling, this.state, this.items, this.poison,
+      this.startMs, this.outcome, this.running, this.iterationsLeft, this.occupied, this.retryCounters, this.retried, this.free,
+    );
+    this.generation = this.startMs = EMPTY_FLOAT64;
+    this.parent = this.firstChild = this.nextSibling = this.previousSibling = this.state = this.items = this.poison = EMPTY_INT32;
+    this.outcome = this.running = this.iterationsLeft = this.retryCounters = this.free = EMPTY_INT32;
+    this.occupied = this.retried = EMPTY_UINT8;
+    this.freeCount = 0;
+  }
+
   private grow(): void {
     const old = this.capacity;
     const size = Math.min(this.maxSlots, old * 2);
     if (size <= old) throw new RangeError(`more than ${this.maxSlots} threads at once`);
-    const grown = <T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
     const family = this.forks ? size : 0;
-    this.generation = grown(this.generation, new Float64Array(size));
-    this.parent = grown(this.parent, new Int32Array(size));
-    this.firstChild = grown(this.firstChild, new Int32Array(family));
-    this.nextSibling = grown(this.nextSibling, new Int32Array(family));
-    this.previousSibling = grown(this.previousSibling, new Int32Array(family));
-    this.state = grown(this.state, new Int32Array(size));
-    this.items = grown(this.items, new Int32Array(size));
-    this.poison = grown(this.poison, new Int32Array(size));
-    this.startMs = grown(this.startMs, new Float64Array(size));
-    this.outcome = grown(this.outcome, new Int32Array(size));
-    this.running = grown(this.running, new Int32Array(family));
-    this.iterationsLeft = grown(this.iterationsLeft, new Int32Array(family));
-    this.occupied = grown(this.occupied, new Uint8Array(size));
-    this.retryCounters = grown(this.retryCounters, new Int32Array(size * this.retrierStride));
-    this.retried = grown(this.retried, new Uint8Array(size));
-    this.free = grown(this.free, new Int32Array(size));
+    this.generation = grownArray(this.generation, size);
+    this.parent = grownArray(this.parent, size);
+    this.firstChild = grownArray(this.firstChild, family);
+    this.nextSibling = grownArray(this.nextSibling, family);
+    this.previousSibling = grownArray(this.previousSibling, family);
+    this.state = grownArray(this.state, size);
+    this.items = grownArray(this.items, size);
+    this.poison = grownArray(this.poison, size);
+    this.startMs = grownArray(this.startMs, size);
+    this.outcome = grownArray(this.outcome, size);
+    this.running = grownArray(this.running, family);
+    this.iterationsLeft = grownArray(this.iterationsLeft, family);
+    this.occupied = grownArray(this.occupied, size);
+    this.retryCounters = grownArray(this.retryCounters, size * this.retrierStride);
+    this.retried = grownArray(this.retried, size);
+    this.free = grownArray(this.free, size);
     for (let slot = size - 1; slot >= old; slot--) this.free[this.freeCount++] = slot;
   }
 }
