@@ -22,7 +22,7 @@ interface StudioWindow {
   dmapStudio: {
     updates: number;
     lastUpdateMs: number | undefined;
-    timings: { cached: boolean; workersMs: number; simulateMs: number; figuresMs: number; renderMs: number } | undefined;
+    timings: { cached: boolean; workersMs: number; computeMs: number; simulateMs: number; figuresMs: number; renderMs: number } | undefined;
     json: { runs: number; summary: { wallTimeSeconds: { p50: number; p90: number }; costUsd: { p50: number; p90: number } } } | undefined;
   };
 }
@@ -57,7 +57,7 @@ export async function benchStudio(): Promise<void> {
     console.log(`  page opened to first figures: ${(firstMs / 1000).toFixed(2)} s (bundle parsed, workers started and warmed by the first 200 runs)`);
 
     const batch = page.getByRole('spinbutton', { name: 'Batch size' });
-    const rows: Array<{ size: number; cached: boolean; figuresMs: number; allMs: number; outsideMs: number; workersMs: number; thisThreadMs: number; renderMs: number }> = [];
+    const rows: Array<{ size: number; cached: boolean; figuresMs: number; allMs: number; outsideMs: number; workersMs: number; busyShare: number; thisThreadMs: number; renderMs: number }> = [];
     for (const size of BATCH_SIZES) {
       const before = await page.evaluate(() => (window as unknown as StudioWindow).dmapStudio.updates);
       const start = Date.now();
@@ -77,14 +77,15 @@ export async function benchStudio(): Promise<void> {
         allMs: lastUpdateMs ?? NaN,
         outsideMs,
         workersMs: timings.workersMs,
+        busyShare: timings.computeMs / (cores * timings.workersMs),
         thisThreadMs: timings.simulateMs - timings.workersMs,
         renderMs: timings.renderMs,
       });
     }
     const ms = (v: number) => `${Math.round(v)}`.padStart(6);
-    console.log('  batch size   P50/P90 shown   (on workers  this thread)   all drawn   seen from outside');
+    console.log('  batch size   P50/P90 shown   (on workers, busy  this thread)   all drawn   seen from outside');
     for (const r of rows) {
-      const split = r.cached ? '   remembered from before     ' : `(${ms(r.workersMs)}  ${ms(r.thisThreadMs)})      `;
+      const split = r.cached ? '   remembered from before            ' : `(${ms(r.workersMs)}, ${`${Math.round(100 * r.busyShare)}`.padStart(3)} %  ${ms(r.thisThreadMs)})      `;
       console.log(`  ${String(r.size).padStart(10)}  ${ms(r.figuresMs)} ms      ${split}${ms(r.allMs)} ms   ${ms(r.outsideMs)} ms`);
     }
     const fresh = rows.filter((r) => !r.cached).map((r) => r.figuresMs).sort((a, b) => a - b);

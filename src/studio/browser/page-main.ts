@@ -40,11 +40,12 @@ export interface StudioHandle {
   updates: number;
   lastUpdateMs: number | undefined;
   /**
-   * Where the last update's time went, in ms: the replications on the workers, the whole
-   * simulation (theirs and this thread's share), from the change to the headline figures
-   * shown, and drawing everything. `cached`: the settings had been simulated before.
+   * Where the last update's time went, in ms: the replications on the workers (and the
+   * workers' own time simulating, summed over them), the whole simulation (theirs and this
+   * thread's share), from the change to the headline figures shown, and drawing everything.
+   * `cached`: the settings had been simulated before.
    */
-  timings: { cached: boolean; workersMs: number; simulateMs: number; figuresMs: number; renderMs: number } | undefined;
+  timings: { cached: boolean; workersMs: number; computeMs: number; simulateMs: number; figuresMs: number; renderMs: number } | undefined;
   problems: InputProblem[];
   errors: string[];
   /** The last sweep's result. */
@@ -232,7 +233,7 @@ function main(): void {
       showFigures(json);
       const figuresMs = performance.now() - changedAt;
       showDetails(json);
-      handle.timings = { cached, workersMs: cached ? 0 : pool.lastRunMs, simulateMs: drawing - simulating, figuresMs, renderMs: performance.now() - drawing };
+      handle.timings = { cached, workersMs: cached ? 0 : pool.lastRunMs, computeMs: cached ? 0 : pool.lastComputeMs, simulateMs: drawing - simulating, figuresMs, renderMs: performance.now() - drawing };
       handle.problems = [];
       renderProblems(byId('problems'), undefined);
       panel.markProblems([]);

@@ -25,9 +25,10 @@ scope.addEventListener('message', ({ data }) => {
   const context = contexts.get(data.contextId);
   try {
     if (!context) throw new Error(`no context ${data.contextId}`);
+    const startedMs = performance.now();
     const records: ReplicationRecord[] = [];
     for (let i = data.from; i < data.to; i++) records.push(replicationRecord(context, i));
-    scope.postMessage({ type: 'records', jobId: data.jobId, from: data.from, records });
+    scope.postMessage({ type: 'records', jobId: data.jobId, from: data.from, records, computeMs: performance.now() - startedMs });
   } catch (error) {
     scope.postMessage({ type: 'failed', jobId: data.jobId, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
   }

@@ -10,5 +10,6 @@ export type ToWorker =
   | { type: 'run'; jobId: number; contextId: number; from: number; to: number };
 
 export type FromWorker =
-  | { type: 'records'; jobId: number; from: number; records: ReplicationRecord[] }
+  /** `computeMs`: the worker's own time on the range, so the page can tell simulating from waiting for messages. */
+  | { type: 'records'; jobId: number; from: number; records: ReplicationRecord[]; computeMs: number }
   | { type: 'failed'; jobId: number; message: string };
