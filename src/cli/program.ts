@@ -84,7 +84,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
       exitCode = await runSimulateCommand(file, flags, io);
     });
 
-  program
+  addPricingFlags(program
     .command('studio')
     .description('Write one self-contained HTML page that runs the simulator as you move batch size, concurrency, memory and more (or serve it on 127.0.0.1).')
     .argument('<scenario>', 'scenario file (.yaml, .yml or .json); with --workload, a state machine definition or template')
@@ -99,14 +99,16 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
       'after',
       [
         '',
-        'The page works offline; its figures equal `dmap simulate --runs N --seed S --json` for the same settings (docs/studio.md).',
+        'The page works offline; its figures equal `dmap simulate --runs N --seed S --json` for the same settings and pricing flags (docs/studio.md).',
         '',
         'Examples:',
         '  $ dmap studio scenarios/reinvent-500k.yaml',
         '  $ dmap studio scenarios/reinvent-500k.yaml --out studio.html --runs 500',
         '  $ dmap studio scenarios/reinvent-500k.yaml --serve --port 8417',
+        '  $ dmap studio scenarios/reinvent-500k.yaml --runs-per-month 720 --discount lambda=12',
       ].join('\n'),
     )
+  , { currency: true })
     .action(async (file: string, flags: StudioFlags) => {
       const { runStudioCommand } = await import('./commands/studio-command.js');
       exitCode = await runStudioCommand(file, flags, io);

@@ -35,7 +35,9 @@ export interface StateRun {
 /** The scenario a state describes, validated (a UserInputError lists every problem). */
 export function scenarioOfState(base: StudioBase, state: StudioState): { document: unknown; scenario: Scenario; warnings: ReturnType<typeof validatedScenario>['warnings'] } {
   const document = applyState(base, state);
-  return { document, ...validatedScenario(document as Parameters<typeof validatedScenario>[0]) };
+  const { scenario, warnings } = validatedScenario(document as Parameters<typeof validatedScenario>[0]);
+  // As the CLI applies its pricing flags: over the validated scenario's pricing block.
+  return { document, scenario: base.pricing ? { ...scenario, pricing: base.pricing } : scenario, warnings };
 }
 
 export async function runState(

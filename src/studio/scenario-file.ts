@@ -24,6 +24,8 @@ export interface ScenarioFileInput {
   fileName: string;
   runs: number;
   seed: number;
+  /** Pricing flags the page was written with, repeated in the command. */
+  pricingArgs?: readonly string[];
 }
 
 export function scenarioFileText(input: ScenarioFileInput): string {
@@ -33,9 +35,9 @@ export function scenarioFileText(input: ScenarioFileInput): string {
   return `${header.map((line) => `#${line}`).join('\n')}\n${stringify(input.changed)}`;
 }
 
-/** `dmap simulate <file> --runs N --seed S --json`: the page's figures, from the saved file. */
-export function simulateCommand(fileName: string, runs: number, seed: number): string {
-  return ['dmap', 'simulate', fileName, '--runs', String(runs), '--seed', String(seed), '--json'].map(shellQuote).join(' ');
+/** `dmap simulate <file> --runs N --seed S --json [pricing flags]`: the page's figures, from the saved file. */
+export function simulateCommand(fileName: string, runs: number, seed: number, pricingArgs: readonly string[] = []): string {
+  return ['dmap', 'simulate', fileName, '--runs', String(runs), '--seed', String(seed), '--json', ...pricingArgs].map(shellQuote).join(' ');
 }
 
 /** A file name for the saved scenario: the scenario's name made safe, then `-studio.yaml`. */
@@ -55,7 +57,7 @@ function headerComment(input: ScenarioFileInput): string[] {
     input.changes.length === 0
       ? `Saved by dmap studio (${TOOL_NAME} ${TOOL_VERSION}) from ${input.file}, unchanged.`
       : `Saved by dmap studio (${TOOL_NAME} ${TOOL_VERSION}) from ${input.file}, with ${input.changes.map(describeChange).join('; ')}.`;
-  return [...commentLines(what, 0), ...commentLines(`The page's figures: ${simulateCommand(input.fileName, input.runs, input.seed)}`, 0)];
+  return [...commentLines(what, 0), ...commentLines(`The page's figures: ${simulateCommand(input.fileName, input.runs, input.seed, input.pricingArgs)}`, 0)];
 }
 
 /** The original text with the changed fields set, or undefined when that would not read back as `changed`. */

@@ -1,8 +1,13 @@
 /**
  * What `dmap studio` puts into the page besides the code: the scenario as the CLI loaded
  * it (its text, for the saved file, and its parsed document, which the page validates
- * and changes exactly as the CLI would) and the start's seed and run count.
+ * and changes exactly as the CLI would), the start's seed and run count, and what the
+ * pricing flags gave: the scenario's pricing with them applied, the catalogue when one
+ * was given, and the flags themselves for the command that reproduces the page.
  */
+import type { PriceCatalogue } from '../pricing/catalogue-schema.js';
+import type { Scenario } from '../scenario/scenario-schema.js';
+
 export const STUDIO_DATA_FORMAT = 'dmap-planner/studio';
 export const STUDIO_DATA_FORMAT_VERSION = 1;
 
@@ -18,6 +23,12 @@ export interface StudioData {
   document: unknown;
   seed: number;
   runs: number;
+  /** With pricing flags: the scenario's pricing block with them applied (replaces the document's). */
+  pricing?: Scenario['pricing'];
+  /** With `--catalogue`: the catalogue, used instead of the shipped one. */
+  catalogue?: PriceCatalogue;
+  /** The pricing flags as given, repeated in the `dmap simulate` command the page shows. */
+  pricingArgs?: string[];
 }
 
 /** Ids of the page's embedded JSON blocks. */

@@ -23,6 +23,8 @@ export interface StudioBase {
   document: unknown;
   scenario: Scenario;
   controls: readonly Control[];
+  /** The pricing flags' pricing, in place of the document's (no control changes pricing). */
+  pricing?: Scenario['pricing'];
 }
 
 /** Most runs the page runs at once: enough for tight intervals, few enough to stay interactive. */

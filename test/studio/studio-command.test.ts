@@ -81,6 +81,9 @@ describe('dmap studio', () => {
     [['scenarios/small-inline.yaml', '--runs', '20000'], /--runs: must be at most 10,000/],
     [['scenarios/small-inline.yaml', '--serve', '--port', 'http'], /--port: must be a whole number from 0 to 65,535/],
     [['scenarios/small-inline.yaml', '--seed', '-1'], /--seed/],
+    [['scenarios/small-inline.yaml', '--currency', 'EUR'], /--exchange-rate: is needed with the other currency flags[\s\S]*--rate-date: is needed/],
+    [['scenarios/small-inline.yaml', '--savings-plan-rate', '17'], /--savings-plan-commitment: is needed with --savings-plan-rate/],
+    [['scenarios/small-inline.yaml', '--catalogue', 'no-such-catalogue.json'], /no-such-catalogue\.json/],
   ])('refuses %j as bad input (exit 2)', (args, message) => {
     const run = runDmap('studio', ...args);
     expect(run.status).toBe(2);
@@ -94,5 +97,6 @@ describe('dmap studio', () => {
     const own = runDmap('studio', '--help');
     expect(own.stdout).toContain('--serve');
     expect(own.stdout).toContain('--port <n>');
+    for (const flag of ['--catalogue', '--free-tier', '--discount', '--runs-per-month', '--price', '--savings-plan-commitment', '--strict-prices', '--currency']) expect(own.stdout).toContain(flag);
   });
 });

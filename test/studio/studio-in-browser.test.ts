@@ -298,6 +298,39 @@ describe('dmap studio in Chromium', () => {
     await opened.context.close();
   });
 
+  it('prices with the pricing flags it was written with, as dmap simulate does with the same flags, and repeats them in its command', async () => {
+    // A catalogue in which Lambda requests cost 1,000 times the list price: the page must price with it, not the shipped one.
+    const catalogue = join(dir, 'dear-lambda.json');
+    const shipped = JSON.parse(readFileSync('src/pricing/catalogues/aws-list-prices.json', 'utf8'));
+    shipped.regions['us-east-1'].prices['lambda.request'].usd = '200';
+    writeFileSync(catalogue, JSON.stringify(shipped));
+    const flags = ['--catalogue', catalogue, '--discount', 'lambda=12', '--runs-per-month', '720', '--currency', 'EUR', '--exchange-rate', '0.5', '--rate-date', '2026-11-30'];
+    const file = writeStudio('scenarios/small-inline.yaml', 'priced.html', '--runs', '30', ...flags);
+    const opened = await open(file, '#runs=30&seed=5&itemBatcher.maxItemsPerBatch=20');
+    const { page } = opened;
+    const json = await figures(page);
+    expect(json.cost.runsPerMonth).toBe(720);
+    expect(json.cost.currency?.perUsd).toBe(0.5);
+
+    const command = await page.evaluate(() => window.dmapStudio.command());
+    expect(command).toBe(`dmap simulate small-inline-studio.yaml --runs 30 --seed 5 --json ${flags.join(' ')}`);
+    const saved = join(dir, 'small-inline-studio.yaml');
+    writeFileSync(saved, await page.evaluate(() => window.dmapStudio.scenarioYaml()));
+    const args = command.split(' ').slice(2).filter((arg) => arg !== '--json').map((arg) => (arg === 'small-inline-studio.yaml' ? saved : arg));
+    const cli = cliJson(...args);
+    expect(withoutIdentity(json)).toEqual(withoutIdentity(cli));
+    // The same flags with the shipped catalogue give a far lower cost: the page did price with the one given.
+    expect(cliJson(...args.filter((arg) => arg !== '--catalogue' && arg !== catalogue)).summary.costUsd.p50).toBeLessThan(json.summary.costUsd.p50 / 2);
+
+    // Money shows in EUR beside USD, at exactly half, and the rate is said.
+    const p50 = await cardText(page, 'cost-p50');
+    const [usd, eur] = /^\$([0-9.,]+) \(EUR ([0-9.,]+)\)$/.exec(p50)?.slice(1).map((v) => Number(v.replace(/,/g, ''))) ?? [];
+    expect(eur).toBeCloseTo((usd as number) / 2, 3);
+    expect(await page.locator('#cost-lines').innerText()).toContain('EUR at 0.5 EUR per USD on 2026-11-30, given by the user');
+    expect(opened.consoleErrors).toEqual([]);
+    await opened.context.close();
+  }, SLOW);
+
   it('shows a scenario named like a script as text, runs nothing of it, and saves it intact', async () => {
     const hostile = '</script><script>alert(1)</script>\u2028<!--';
     const scenario = join(dir, 'hostile.yaml');

@@ -11,7 +11,7 @@ import { UserInputError } from '../../errors.js';
 import { loadScenarioOrDefinition } from '../../importer/load-scenario-or-definition.js';
 import { locatePath } from '../../input/parse-located.js';
 import { hasOwnKey } from '../../own-key.js';
-import { defaultCatalogue, missingRegionMessage } from '../../pricing/default-catalogue.js';
+import { missingRegionMessage } from '../../pricing/default-catalogue.js';
 import { formatCount } from '../../report/format-duration.js';
 import { STUDIO_DATA_FORMAT, STUDIO_DATA_FORMAT_VERSION, type StudioData } from '../../studio/studio-data.js';
 import { studioHtml, type StudioBundles } from '../../studio/studio-html.js';
@@ -19,10 +19,12 @@ import { MAX_PAGE_RUNS } from '../../studio/studio-state.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
+import { catalogueOf, hasPricingFlags, pricingRerunArgs, pricingWithFlags, type PricingFlags } from '../pricing-flags.js';
+import { assertScenarioPriced } from '../strict-prices.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { slug } from './simulate-command.js';
 
-export interface StudioFlags {
+export interface StudioFlags extends PricingFlags {
   out?: string;
   serve?: boolean;
   port?: string;
@@ -42,12 +44,17 @@ export async function runStudioCommand(file: string, flags: StudioFlags, io: Cli
   if (runs > MAX_PAGE_RUNS) throw new UserInputError([{ field: '--runs', message: `must be at most ${formatCount(MAX_PAGE_RUNS)} in the page (dmap simulate takes more)`, value: runs }]);
   const port = parsePort(flags.port);
   const loaded = await loadScenarioOrDefinition(file, flags);
-  const catalogue = defaultCatalogue();
+  // The pricing flags as simulate applies them; the page applies the same pricing to every state.
+  const pricing = hasPricingFlags(flags) ? pricingWithFlags(loaded.scenario.pricing, flags) : undefined;
+  const catalogue = await catalogueOf(flags);
+  const seed = flags.seed ?? loaded.scenario.seed;
   if (!hasOwnKey(catalogue.regions, loaded.scenario.region)) {
     throw new UserInputError([
       { file: loaded.file, ...(loaded.file === file ? locatePath(loaded.text, ['region']) : {}), field: 'region', message: missingRegionMessage(catalogue), value: loaded.scenario.region },
     ]);
   }
+  if (flags.strictPrices) assertScenarioPriced({ ...loaded.scenario, ...(pricing ? { pricing } : {}) }, seed, catalogue, 'the first simulated run\'s month');
+  const pricingArgs = pricingRerunArgs(flags);
   const data: StudioData = {
     format: STUDIO_DATA_FORMAT,
     formatVersion: STUDIO_DATA_FORMAT_VERSION,
@@ -55,8 +62,11 @@ export async function runStudioCommand(file: string, flags: StudioFlags, io: Cli
     file,
     text: loaded.text,
     document: loaded.document,
-    seed: flags.seed ?? loaded.scenario.seed,
+    seed,
     runs,
+    ...(pricing ? { pricing } : {}),
+    ...(flags.catalogue ? { catalogue } : {}),
+    ...(pricingArgs.length > 0 ? { pricingArgs } : {}),
   };
   const html = studioHtml(data, loaded.scenario, await studioBundles());
   const out = flags.out ?? (flags.serve ? undefined : join('reports', `${slug(loaded.scenario.name)}-studio.html`));

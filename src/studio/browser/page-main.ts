@@ -68,10 +68,12 @@ function readJson<T>(id: string): T {
 function main(): void {
   const data = readJson<StudioData>(DATA_ELEMENT_ID);
   const workerSource = readJson<string>(WORKER_ELEMENT_ID);
-  const catalogue = defaultCatalogue();
-  const { scenario } = validatedScenario(data.document as Parameters<typeof validatedScenario>[0]);
+  const catalogue = data.catalogue ?? defaultCatalogue();
+  const pricingArgs = data.pricingArgs ?? [];
+  const validated = validatedScenario(data.document as Parameters<typeof validatedScenario>[0]).scenario;
+  const scenario = data.pricing ? { ...validated, pricing: data.pricing } : validated;
   const controls = controlsFor(data.document, scenario, catalogue);
-  const base: StudioBase = { document: data.document, scenario, controls };
+  const base: StudioBase = { document: data.document, scenario, controls, ...(data.pricing ? { pricing: data.pricing } : {}) };
   const start: StudioState = { seed: data.seed, runs: data.runs, values: {} };
   const fileName = savedFileName(scenario.name);
   const identity = { file: fileName };
@@ -92,7 +94,7 @@ function main(): void {
     errors: [],
     sweep: undefined,
     scenarioYaml: () => savedText(),
-    command: () => simulateCommand(fileName, state.runs, state.seed),
+    command: () => simulateCommand(fileName, state.runs, state.seed, pricingArgs),
   };
   window.dmapStudio = handle;
 
@@ -126,7 +128,7 @@ function main(): void {
       changedAt = performance.now();
       setState({ ...next, runs: state.runs, seed: state.seed });
     },
-  });
+  }, scenario.pricing.currency);
   if (decoded.ignored.length > 0) {
     const notice = byId('fragment-notice');
     notice.hidden = false;
@@ -326,11 +328,12 @@ function main(): void {
       fileName,
       runs: state.runs,
       seed: state.seed,
+      pricingArgs,
     });
   }
 
   function showReproduce(): void {
-    byId('cli-command').textContent = simulateCommand(fileName, state.runs, state.seed);
+    byId('cli-command').textContent = simulateCommand(fileName, state.runs, state.seed, pricingArgs);
     const changes = changesOf(base, state);
     replaceChildren(
       byId('changes'),
@@ -355,7 +358,7 @@ function main(): void {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     note(`Saved as ${fileName}.`);
   });
-  byId('copy-command').addEventListener('click', () => void copy(simulateCommand(fileName, state.runs, state.seed), 'Command copied.'));
+  byId('copy-command').addEventListener('click', () => void copy(simulateCommand(fileName, state.runs, state.seed, pricingArgs), 'Command copied.'));
   byId('copy-link').addEventListener('click', () => void copy(location.href, 'Link copied.'));
 
   function note(text: string): void {

@@ -8,13 +8,19 @@
 import { compareResults, formatDelta, formatMetricValue, metricLabel, type MetricDelta } from '../../planner/compare.js';
 import { describeBottleneck } from '../../report/bottleneck.js';
 import { formatCount, formatDuration } from '../../report/format-duration.js';
-import { formatUsd, formatUsdFine } from '../../report/format-money.js';
+import { currencyNote, formatUsd, formatUsdFine, withCurrency } from '../../report/format-money.js';
 import { runMeta, runStatus } from '../../report/report-sections.js';
 import type { SimulationJson } from '../../report/simulation-json.js';
 import { el, replaceChildren } from './dom.js';
 
 const seconds = (s: number) => formatDuration(s * 1000);
 const percent = (p: number) => `${(p * 100).toFixed(p === 0 || p === 1 ? 0 : 1)} %`;
+
+/** Money per run as the page shows it: USD, and the display currency beside it when the page was written with one. */
+function moneyOf(json: SimulationJson): (usd: number) => string {
+  const currency = json.cost.currency;
+  return (usd) => withCurrency(formatUsdFine(usd), usd, currency);
+}
 
 interface Card {
   id: string;
@@ -36,12 +42,13 @@ export function renderFigures(container: HTMLElement, json: SimulationJson, star
     return { text: `${d > 0 ? '+' : '−'}${format(Math.abs(d))}${pct} from the start`, direction: (d < 0) === lowerIsBetter ? 'better' : 'worse' };
   };
   const st = start?.summary;
+  const money = moneyOf(json);
   const throttles = s.counters.throttles;
   const cards: Card[] = [
     { id: 'time-p50', label: 'Wall time P50', value: seconds(s.wallTimeSeconds.p50), detail: ci(s.wallTimeSeconds.ci95.p50, seconds), delta: delta(s.wallTimeSeconds.p50, st?.wallTimeSeconds.p50, seconds) },
     { id: 'time-p90', label: 'Wall time P90', value: seconds(s.wallTimeSeconds.p90), detail: ci(s.wallTimeSeconds.ci95.p90, seconds), delta: delta(s.wallTimeSeconds.p90, st?.wallTimeSeconds.p90, seconds) },
-    { id: 'cost-p50', label: 'Cost per run P50', value: formatUsdFine(s.costUsd.p50), detail: ci(s.costUsd.ci95.p50, formatUsdFine), delta: delta(s.costUsd.p50, st?.costUsd.p50, formatUsdFine) },
-    { id: 'cost-p90', label: 'Cost per run P90', value: formatUsdFine(s.costUsd.p90), detail: ci(s.costUsd.ci95.p90, formatUsdFine), delta: delta(s.costUsd.p90, st?.costUsd.p90, formatUsdFine) },
+    { id: 'cost-p50', label: 'Cost per run P50', value: money(s.costUsd.p50), detail: ci(s.costUsd.ci95.p50, money), delta: delta(s.costUsd.p50, st?.costUsd.p50, money) },
+    { id: 'cost-p90', label: 'Cost per run P90', value: money(s.costUsd.p90), detail: ci(s.costUsd.ci95.p90, money), delta: delta(s.costUsd.p90, st?.costUsd.p90, money) },
     {
       id: 'failure',
       label: 'Map Run fails',
@@ -102,7 +109,7 @@ export function renderComparison(container: HTMLElement, json: SimulationJson, s
   rows.push(row('Throttles P90', formatCount(t(start)), formatCount(t(json)), signed(t(json) - t(start), formatCount), t(json) - t(start)));
   rows.push(row('Bounded by', start.bottleneck.verdict, json.bottleneck.verdict, start.bottleneck.verdict === json.bottleneck.verdict ? 'same' : 'changed', 0));
   const at = (metric: MetricDelta['metric']) => comparison.metrics.find((m) => m.metric === metric) as MetricDelta;
-  const verdict = `At P90, ${timeWords(at('time-p90'))} and ${costWords(at('cost-p90'))} than the start.`;
+  const verdict = `At P90, ${timeWords(at('time-p90'))} and ${costWords(at('cost-p90'), moneyOf(json))} than the start.`;
   const same = comparison.metrics.every((m) => m.delta === 0) && pf(json) === pf(start);
   replaceChildren(
     container,
@@ -124,10 +131,10 @@ function timeWords(m: MetricDelta): string {
   return m.delta === 0 ? 'the same wall time' : `${seconds(Math.abs(m.delta))} ${m.delta > 0 ? 'slower' : 'faster'}`;
 }
 
-function costWords(m: MetricDelta): string {
+function costWords(m: MetricDelta, money: (usd: number) => string): string {
   if (m.delta === 0) return 'the same cost per run';
   const pct = m.deltaPercent === null ? '' : ` (${Math.abs(m.deltaPercent).toFixed(1)} %)`;
-  return `${formatUsdFine(Math.abs(m.delta))}${pct} ${m.delta > 0 ? 'more' : 'less'} per run`;
+  return `${money(Math.abs(m.delta))}${pct} ${m.delta > 0 ? 'more' : 'less'} per run`;
 }
 
 function row(label: string, a: string, b: string, change: string, delta: number): HTMLTableRowElement {
@@ -160,7 +167,8 @@ export function renderWarnings(container: HTMLElement, json: SimulationJson): vo
 export function renderCostLines(container: HTMLElement, json: SimulationJson, start: SimulationJson | undefined): void {
   const lines = json.summary.costByLine;
   const keys = [...new Set([...Object.keys(lines), ...Object.keys(start?.summary.costByLine ?? {})])].sort();
-  const money = (v: number | undefined) => (v === undefined ? '—' : formatUsdFine(v));
+  const perRun = moneyOf(json);
+  const money = (v: number | undefined) => (v === undefined ? '—' : perRun(v));
   const rows = keys.map((key) => {
     const now = lines[key];
     const then = start?.summary.costByLine[key];
@@ -173,7 +181,7 @@ export function renderCostLines(container: HTMLElement, json: SimulationJson, st
       el('td', { class: 'num' }, money(now?.p90)),
       el('td', { class: 'num' }, money(now?.mean)),
       el('td', { class: 'num' }, start ? money(then?.mean ?? 0) : '—'),
-      el('td', { class: 'num' }, start ? signed(d, formatUsdFine) : '—'),
+      el('td', { class: 'num' }, start ? signed(d, perRun) : '—'),
     );
   });
   const total = json.summary.costUsd;
@@ -207,11 +215,11 @@ export function renderCostLines(container: HTMLElement, json: SimulationJson, st
             'tr',
             {},
             el('th', { scope: 'row' }, 'Cost per run'),
-            el('td', { class: 'num' }, formatUsdFine(total.p50)),
-            el('td', { class: 'num' }, formatUsdFine(total.p90)),
-            el('td', { class: 'num' }, formatUsdFine(total.mean)),
-            el('td', { class: 'num' }, start ? formatUsdFine(start.summary.costUsd.mean) : '—'),
-            el('td', { class: 'num' }, start ? signed(total.mean - start.summary.costUsd.mean, formatUsdFine) : '—'),
+            el('td', { class: 'num' }, perRun(total.p50)),
+            el('td', { class: 'num' }, perRun(total.p90)),
+            el('td', { class: 'num' }, perRun(total.mean)),
+            el('td', { class: 'num' }, start ? perRun(start.summary.costUsd.mean) : '—'),
+            el('td', { class: 'num' }, start ? signed(total.mean - start.summary.costUsd.mean, perRun) : '—'),
           ),
         ),
       ),
@@ -219,7 +227,7 @@ export function renderCostLines(container: HTMLElement, json: SimulationJson, st
     el(
       'p',
       { class: 'muted' },
-      `Per run, across ${formatCount(json.runs)} runs; priced with ${json.cost.catalogue.name} ${json.cost.catalogue.version} (as of ${json.cost.catalogue.effectiveDate}) in ${json.cost.region}${json.cost.freeTier ? ', free tier subtracted' : ''}. ${json.cost.runsPerMonth > 1 ? `A month of ${formatCount(json.cost.runsPerMonth)} runs of the first run: ${formatUsd(Number(json.cost.monthlyTotalUsdAwsRounded))}.` : ''}`,
+      `Per run, across ${formatCount(json.runs)} runs; priced with ${json.cost.catalogue.name} ${json.cost.catalogue.version} (as of ${json.cost.catalogue.effectiveDate}) in ${json.cost.region}${json.cost.freeTier ? ', free tier subtracted' : ''}. ${json.cost.runsPerMonth > 1 ? `A month of ${formatCount(json.cost.runsPerMonth)} runs of the first run: ${withCurrency(formatUsd(Number(json.cost.monthlyTotalUsdAwsRounded)), json.cost.monthlyTotalUsdAwsRounded, json.cost.currency)}.` : ''}${json.cost.currency ? ` ${currencyNote(json.cost.currency)}.` : ''}`,
     ),
   );
 }

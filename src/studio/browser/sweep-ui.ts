@@ -6,7 +6,7 @@
  */
 import { isSafe } from '../../planner/point-result.js';
 import { formatCount, formatDuration } from '../../report/format-duration.js';
-import { formatUsdFine } from '../../report/format-money.js';
+import { formatUsdFine, withCurrency, type DisplayCurrency } from '../../report/format-money.js';
 import type { Control, ControlValue } from '../controls.js';
 import { MAX_SWEEP_POINTS, type FrontierResult, type SweepAxis } from '../frontier.js';
 import { parseBudgetUsd, parseDeadlineSeconds } from '../../planner/parse-goal.js';
@@ -41,6 +41,8 @@ export class SweepPanel {
     private readonly controls: readonly Control[],
     state: StudioState,
     private readonly events: SweepEvents,
+    /** The display currency the page was written with, shown beside USD. */
+    private readonly currency?: DisplayCurrency,
   ) {
     this.state = state;
     const form = el('form', { id: 'sweep-form', class: 'sweep-form', novalidate: true });
@@ -135,8 +137,8 @@ export class SweepPanel {
         ...axes.map((axis) => el('td', {}, valueText(axis.control, p.settings[axis.control.id] as ControlValue))),
         el('td', { class: 'num' }, formatDuration(p.wallTimeSeconds.p50 * 1000)),
         el('td', { class: 'num' }, formatDuration(p.wallTimeSeconds.p90 * 1000)),
-        el('td', { class: 'num' }, formatUsdFine(p.costUsd.p50)),
-        el('td', { class: 'num' }, formatUsdFine(p.costUsd.p90)),
+        el('td', { class: 'num' }, withCurrency(formatUsdFine(p.costUsd.p50), p.costUsd.p50, this.currency)),
+        el('td', { class: 'num' }, withCurrency(formatUsdFine(p.costUsd.p90), p.costUsd.p90, this.currency)),
         el('td', { class: 'num' }, `${(p.failureProbability * 100).toFixed(0)} %`),
         withGoal ? el('td', { class: 'num' }, p.goal ? `${(p.goal.probability * 100).toFixed(0)} % of ${formatCount(p.goal.runs)}` : '—') : null,
         el('td', {}, p.flags.join('; ')),
