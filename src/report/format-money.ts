@@ -58,3 +58,18 @@ function signedGrouped(text: string): string {
   const zero = /^[0.]*$/.test(digits);
   return `${negative && !zero ? '−' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
+
+/**
+ * A money axis's title with a display currency: Chart.js configurations here are plain
+ * JSON (no tick callbacks), so the ticks stay USD and the title says how to read them in
+ * the other currency, with the rate and its date.
+ */
+export function moneyAxisTitle(usdTitle: string, currency: DisplayCurrency | undefined): string {
+  if (!currency) return usdTitle;
+  return `${usdTitle}; ${currency.code} = USD × ${currency.perUsd} (rate of ${currency.date})`;
+}
+
+/** `formatUsdFine` with the amount in the display currency beside it, if there is one. */
+export function fineMoney(currency: DisplayCurrency | undefined): (usd: number) => string {
+  return (usd) => withCurrency(formatUsdFine(usd), usd, currency);
+}

@@ -85,7 +85,8 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
   }
   // A configuration that fails or times out is no trade-off: the frontier is of the rest.
   const frontier = paretoFrontier(run.points.filter(isSafe));
-  const recommendation = recommend(run.points, goal, describeSettings, { evidence: run.evidence, confidence, beaten: run.beaten, raceTies: run.raceTies });
+  const currency = loaded.scenario.pricing.currency;
+  const recommendation = recommend(run.points, goal, describeSettings, { evidence: run.evidence, confidence, beaten: run.beaten, raceTies: run.raceTies, ...(currency ? { currency } : {}) });
   const sweep = buildSweepJson({
     identity: { name: loaded.scenario.name, description: loaded.scenario.description, file, sha256: sha256Hex(loaded.text) },
     seed,
@@ -96,6 +97,7 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
     points: run.points,
     frontier,
     recommendation,
+    ...(currency ? { currency } : {}),
   });
   assertFiniteFigures(sweep, { document: loaded.document, file, what: 'scenario', catalogue, ...(flags.catalogue ? { catalogueFile: flags.catalogue } : {}) });
   io.out(flags.json ? `${JSON.stringify(sweep, null, 2)}\n` : renderSweepText(sweep));
