@@ -11,7 +11,7 @@ import { standalonePageHtml } from './standalone-page-html.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import type { ReportFile } from './report-file.js';
 import type { WorkflowTypeJson } from './workflow-type-json.js';
-import { WORKFLOW_TYPE_COLUMNS, workflowTypeRows, workflowTypeVerdict } from './workflow-type-text.js';
+import { WORKFLOW_TYPE_COLUMNS, workflowTypeCurrencyLines, workflowTypeRows, workflowTypeVerdict } from './workflow-type-text.js';
 
 export async function renderWorkflowTypeReportFiles(w: WorkflowTypeJson, assets: { chartJsSource: string; rerunCommand: string }): Promise<ReportFile[]> {
   const chart = workflowTypeChart(w);
@@ -39,6 +39,7 @@ function html(w: WorkflowTypeJson, chart: ReturnType<typeof workflowTypeChart>, 
         `<thead>${head}</thead>`,
         `<tbody>\n${body.join('\n')}\n</tbody>`,
         '</table></div>',
+        ...workflowTypeCurrencyLines(w).map((l) => `<p class="muted">${escapeHtml(l)}</p>`),
       ].join('\n'),
       footer: [`<p>Rerun: <code class="command">${escapeHtml(assets.rerunCommand)}</code></p>`],
     },
@@ -59,6 +60,7 @@ function markdown(w: WorkflowTypeJson, chartId: string, rerunCommand: string): s
     `|${WORKFLOW_TYPE_COLUMNS.map(() => '---').join('|')}|`,
     ...workflowTypeRows(w).map(row),
     '',
+    ...workflowTypeCurrencyLines(w).flatMap((l) => [escapeMarkdown(l), '']),
     `Rerun: \`${rerunCommand.replace(/`/g, "'")}\``,
     '',
   ].join('\n');
