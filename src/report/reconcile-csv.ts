@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Reconciliation } from '../reconcile/index.js';
-import { billOnlyReason } from './reconcile-format.js';
+import { billOnlyReason, estimateDiscountLabel } from './reconcile-format.js';
 
 const COLUMNS = [
   'kind',
@@ -122,7 +122,7 @@ export function renderReconciliationCsv(r: Reconciliation): string {
       difference_percent: t.usage.percent ?? '',
     },
     ...(t.estimateDiscount
-      ? [{ ...EMPTY, kind: 'total', item: "Estimate's discount", estimate_usd: t.estimateDiscount.costUsd, estimate_usd_cents: t.estimateDiscount.costUsdCents }]
+      ? [{ ...EMPTY, kind: 'total', item: estimateDiscountLabel(r, false), estimate_usd: t.estimateDiscount.costUsd, estimate_usd_cents: t.estimateDiscount.costUsdCents }]
       : []),
     { ...EMPTY, kind: 'total', item: 'Adjustments', billed_usd: t.adjustments.costUsd, billed_usd_cents: t.adjustments.costUsdCents },
     { ...EMPTY, kind: 'total', item: 'Bill total, usage and adjustments', billed_usd: t.billed.costUsd, billed_usd_cents: t.billed.costUsdCents },

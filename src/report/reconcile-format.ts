@@ -45,8 +45,34 @@ export function estimateDescription(r: Reconciliation): string {
     e.runsSource === 'month'
       ? 'the usage document\'s month'
       : `${groupThousands(String(e.runs))} Map Run${e.runs === 1 ? '' : 's'} (${e.runsSource === 'flag' ? `--runs; the result is priced for ${groupThousands(String(e.runsPerMonth))} a month` : 'the result\'s runsPerMonth'})`;
-  const options = [`free tier ${e.freeTier ? 'subtracted' : 'not subtracted'}`, ...(e.discountPercent > 0 ? [`${e.discountPercent} % discount`] : [])];
+  const options = [
+    `free tier ${e.freeTier ? 'subtracted' : 'not subtracted'}`,
+    ...(e.discountPercent > 0 ? [`${e.discountPercent} % discount`] : []),
+    ...(e.savingsPlan ? [`a Compute Savings Plan${e.savingsPlan.discountPercent !== undefined ? ` at ${e.savingsPlan.discountPercent} %` : ''}`] : []),
+  ];
   return `${e.name}: ${e.region}, ${runs}, catalogue ${e.catalogue.name} ${e.catalogue.version}, ${options.join(', ')}`;
+}
+
+/**
+ * What the estimate's discount total holds, named as what it is: negotiated discounts, a
+ * Compute Savings Plan's saving (its lines are discount lines too), or both. `full` adds
+ * the rates and where the bill's counterparts are; without it, the short name (CSV).
+ */
+export function estimateDiscountLabel(r: Reconciliation, full: { billNote: boolean } | false): string {
+  const t = r.totals;
+  const plan = r.estimate.savingsPlan;
+  const planPart = t.estimateSavingsPlan;
+  // The plan's saving may be all of the discount lines, or part of them.
+  const negotiated = !planPart || !new Money(t.estimateDiscount?.costUsd ?? '0').equals(new Money(planPart.costUsd));
+  if (!full) return `Estimate's ${[...(negotiated ? ['discount'] : []), ...(plan ? ['Compute Savings Plan saving'] : [])].join(' and ')}`;
+  const e = r.estimate;
+  const byService = Object.entries(e.discounts ?? {}).map(([service, percent]) => `${service} ${percent} %`);
+  const rates = e.discountPercent > 0 || byService.length === 0 ? [`${e.discountPercent} %`, ...byService] : byService;
+  const discount = `discount (${rates.join(', ')})`;
+  const saving = `Compute Savings Plan saving${plan?.discountPercent !== undefined ? ` (${plan.discountPercent} % off Lambda duration)` : ''}`;
+  if (!plan) return `Estimate's discount (${rates.join(', ')}${full.billNote ? "; the bill's discounts are adjustments" : ''})`;
+  const note = full.billNote ? `; the bill's ${negotiated ? 'discounts and ' : ''}Savings Plan rows are adjustments` : '';
+  return `Estimate's ${negotiated ? `${discount} and ` : ''}${saving}${note}`;
 }
 
 export function billDescription(r: Reconciliation): string {

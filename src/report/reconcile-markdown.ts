@@ -4,7 +4,7 @@
  */
 import type { Reconciliation } from '../reconcile/index.js';
 import { escapeMarkdown } from './markdown-escape.js';
-import { billDescription, billOnlyReason, estimateDescription, quantity, signedPercent, signedUsd, skippedText, usd } from './reconcile-format.js';
+import { billDescription, billOnlyReason, estimateDescription, estimateDiscountLabel, quantity, signedPercent, signedUsd, skippedText, usd } from './reconcile-format.js';
 
 export function renderReconciliationMarkdown(r: Reconciliation, estimateFile: string): string {
   const e = escapeMarkdown;
@@ -49,7 +49,7 @@ export function renderReconciliationMarkdown(r: Reconciliation, estimateFile: st
   out.push(`| On the bill only | — | ${e(usd(t.billOnly.costUsdCents))} | |`);
   out.push(`| In the estimate only | ${e(usd(t.estimateOnly.costUsdCents))} | — | |`);
   out.push(`| **All usage** | ${e(usd(t.usage.estimate.costUsdCents))} | ${e(usd(t.usage.billed.costUsdCents))} | ${e(`${signedUsd(t.usage.difference.costUsdCents)} (${signedPercent(t.usage.difference.costUsd, t.usage.estimate.costUsd)})`)} |`);
-  if (t.estimateDiscount) out.push(`| Estimate's discount (${r.estimate.discountPercent} %) | ${e(usd(t.estimateDiscount.costUsdCents))} | | |`);
+  if (t.estimateDiscount) out.push(`| ${estimateDiscountLabel(r, { billNote: false })} | ${e(usd(t.estimateDiscount.costUsdCents))} | | |`);
 
   out.push('', '### Adjustments on the bill (listed as billed, not compared)', '');
   if (r.adjustments.length === 0) out.push('None.');

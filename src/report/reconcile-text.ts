@@ -5,7 +5,7 @@
  * totals, the bill's adjustments and what was skipped.
  */
 import type { Reconciliation } from '../reconcile/index.js';
-import { billDescription, billOnlyReason, count, estimateDescription, quantity, signedPercent, signedUsd, skippedText, usd } from './reconcile-format.js';
+import { billDescription, billOnlyReason, count, estimateDescription, estimateDiscountLabel, quantity, signedPercent, signedUsd, skippedText, usd } from './reconcile-format.js';
 
 export function renderReconciliationText(r: Reconciliation, estimateFile: string): string {
   const out: string[] = [
@@ -68,7 +68,7 @@ export function renderReconciliationText(r: Reconciliation, estimateFile: string
     ['  In the estimate only', usd(t.estimateOnly.costUsdCents), '—', '', ''],
     ['  All usage', usd(t.usage.estimate.costUsdCents), usd(t.usage.billed.costUsdCents), signedUsd(t.usage.difference.costUsdCents), `(${signedPercent(t.usage.difference.costUsd, t.usage.estimate.costUsd)})`],
   ];
-  if (t.estimateDiscount) totals.push([`  Estimate's discount (${r.estimate.discountPercent} %; the bill's discounts are adjustments)`, usd(t.estimateDiscount.costUsdCents), '', '', '']);
+  if (t.estimateDiscount) totals.push([`  ${estimateDiscountLabel(r, { billNote: true })}`, usd(t.estimateDiscount.costUsdCents), '', '', '']);
   const totalWidths = [0, 1, 2, 3, 4].map((i) => Math.max(...totals.map((row) => (row[i] as string).length)));
   for (const row of totals) {
     out.push(
