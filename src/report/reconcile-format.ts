@@ -4,6 +4,7 @@
  */
 import { Money, formatQuantity, groupThousands } from '../pricing/decimal.js';
 import type { BillOnlyLine, Reconciliation } from '../reconcile/index.js';
+import { currencyNote, withCurrency, type DisplayCurrency } from './format-money.js';
 
 /** `$1.50`, `−$5.00`. */
 export function usd(cents: string): string {
@@ -16,6 +17,23 @@ export function signedUsd(cents: string | null): string {
   if (cents === null) return '—';
   const money = new Money(cents);
   return money.isZero() ? '$0.00' : `${money.isNegative() ? '−' : '+'}${usd(money.abs().toFixed(2))}`;
+}
+
+/**
+ * The money formatters of a reconciliation's text and Markdown: `usd` and `signedUsd`,
+ * each followed by the same amount in the display currency when there is one (the
+ * amount shown, to the cent, converted): `$1.50 (EUR 0.75)`.
+ */
+export function reconcileMoney(currency: DisplayCurrency | undefined): { usd: (cents: string) => string; signedUsd: (cents: string | null) => string } {
+  return {
+    usd: (cents) => withCurrency(usd(cents), cents, currency),
+    signedUsd: (cents) => (cents === null ? signedUsd(cents) : withCurrency(signedUsd(cents), new Money(cents).toFixed(2), currency)),
+  };
+}
+
+/** The rate note a reconciliation says once when it shows converted money. */
+export function reconcileCurrencyLines(currency: DisplayCurrency | undefined): string[] {
+  return currency ? [currencyNote(currency)] : [];
 }
 
 /**
@@ -104,7 +122,8 @@ const SKIP_WORDS: Record<string, string> = {
 };
 
 /** "Skipped 3 rows of services dmap does not price (AmazonEC2 3 rows, $7.49), ..." */
-export function skippedText(r: Reconciliation): string | undefined {
+export function skippedText(r: Reconciliation, currency?: DisplayCurrency): string | undefined {
+  const { usd } = reconcileMoney(currency);
   if (r.bill.skipped.length === 0) return undefined;
   const groups = new Map<string, typeof r.bill.skipped>();
   for (const s of r.bill.skipped) groups.set(s.reason, [...(groups.get(s.reason) ?? []), s]);

@@ -4,9 +4,12 @@
  */
 import type { Reconciliation } from '../reconcile/index.js';
 import { escapeMarkdown } from './markdown-escape.js';
-import { billDescription, billOnlyReason, estimateDescription, estimateDiscountLabel, quantity, signedPercent, signedUsd, skippedText, usd } from './reconcile-format.js';
+import { billDescription, billOnlyReason, estimateDescription, estimateDiscountLabel, quantity, signedPercent, reconcileCurrencyLines, reconcileMoney, skippedText } from './reconcile-format.js';
+import type { DisplayCurrency } from './format-money.js';
 
-export function renderReconciliationMarkdown(r: Reconciliation, estimateFile: string): string {
+/** `currency`: each amount in it too, beside USD, and the rate said once at the end. */
+export function renderReconciliationMarkdown(r: Reconciliation, estimateFile: string, currency?: DisplayCurrency): string {
+  const { usd, signedUsd } = reconcileMoney(currency);
   const e = escapeMarkdown;
   const out: string[] = [
     `## Reconciling ${e(estimateFile)} with ${e(r.bill.file)}`,
@@ -58,8 +61,9 @@ export function renderReconciliationMarkdown(r: Reconciliation, estimateFile: st
     for (const a of r.adjustments) out.push(`| ${e(a.lineItemType)} | ${e(a.product === '' ? '(no product)' : `${a.productName} (${a.product})`)} | ${a.rows} | ${e(usd(a.costUsdCents))} |`);
   }
   out.push('', `Bill total, usage and adjustments (skipped rows left out): ${e(usd(t.billed.costUsdCents))}`);
-  const skipped = skippedText(r);
+  const skipped = skippedText(r, currency);
   if (skipped) out.push('', e(skipped));
   if (r.notes.length > 0) out.push('', ...r.notes.map((n) => `- ${e(n)}`));
+  out.push(...reconcileCurrencyLines(currency).flatMap((l) => ['', `_${e(l)}_`]));
   return `${out.join('\n')}\n`;
 }

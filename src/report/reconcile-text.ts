@@ -5,9 +5,12 @@
  * totals, the bill's adjustments and what was skipped.
  */
 import type { Reconciliation } from '../reconcile/index.js';
-import { billDescription, billOnlyReason, count, estimateDescription, estimateDiscountLabel, quantity, signedPercent, signedUsd, skippedText, usd } from './reconcile-format.js';
+import { billDescription, billOnlyReason, count, estimateDescription, estimateDiscountLabel, quantity, signedPercent, reconcileCurrencyLines, reconcileMoney, skippedText } from './reconcile-format.js';
+import type { DisplayCurrency } from './format-money.js';
 
-export function renderReconciliationText(r: Reconciliation, estimateFile: string): string {
+/** `currency`: each amount in it too, beside USD, and the rate said once at the end. */
+export function renderReconciliationText(r: Reconciliation, estimateFile: string, currency?: DisplayCurrency): string {
+  const { usd, signedUsd } = reconcileMoney(currency);
   const out: string[] = [
     `Reconciling ${estimateFile} with ${r.bill.file}`,
     `Estimate  ${estimateDescription(r)}`,
@@ -92,8 +95,9 @@ export function renderReconciliationText(r: Reconciliation, estimateFile: string
   for (const row of adjustmentRows) out.push(row.map((c, i) => (i === 3 ? c.padStart(adjustmentWidths[i] as number) : c.padEnd(adjustmentWidths[i] as number))).join('  '));
   out.push(`Bill total, usage and adjustments (skipped rows left out): ${usd(t.billed.costUsdCents)}`);
 
-  const skipped = skippedText(r);
+  const skipped = skippedText(r, currency);
   if (skipped) out.push(skipped);
   if (r.notes.length > 0) out.push('Notes:', ...r.notes.map((n) => `  - ${n}`));
+  out.push(...reconcileCurrencyLines(currency));
   return `${out.join('\n')}\n`;
 }
