@@ -5,8 +5,8 @@
 import type { BacktestFigure } from '../backtest/index.js';
 import type { BacktestJson } from './backtest-json.js';
 import { formatCount, formatDuration } from './format-duration.js';
-import { currencyNote, fineMoney, type DisplayCurrency } from './format-money.js';
-import { displayCurrencyOf } from './currency-json.js';
+import { fineMoney, type DisplayCurrency } from './format-money.js';
+import { displayCurrencyOf, noteLinesOf } from './currency-json.js';
 
 export function formatFigure(value: number, unit: BacktestFigure['unit'], currency?: DisplayCurrency): string {
   if (unit === 's') return formatDuration(value * 1000);
@@ -40,6 +40,5 @@ export function methodLine(b: BacktestJson): string {
 
 /** The rate note `dmap backtest` prints once when a figure in money is shown converted (the report says its own). */
 export function backtestCurrencyLines(b: BacktestJson): string[] {
-  const currency = displayCurrencyOf(b.currency);
-  return currency && b.figures.some((f) => f.unit === 'USD') ? [currencyNote(currency)] : [];
+  return b.figures.some((f) => f.unit === 'USD') ? noteLinesOf(b.currency) : [];
 }

@@ -5,7 +5,7 @@
  */
 import { formatDelta, formatMetricValue, metricLabel, type Comparison } from '../planner/compare.js';
 import type { Breach } from '../planner/fail-if.js';
-import { currencyNote, fineMoney, formatUsdFine, withCurrency, type DisplayCurrency } from './format-money.js';
+import { currencyNoteLines, fineMoney, formatUsdFine, withCurrency, type DisplayCurrency } from './format-money.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
 /** `currency`: each amount in it too, beside USD, and the rate said once under the tables. */
@@ -16,7 +16,7 @@ export function renderComparisonText(c: Comparison, breached: Breach[], currency
   ];
   const money = fineMoney(currency);
   const lineRows = [['Cost line (mean per run)', 'A', 'B', 'B − A'], ...c.lines.map((l) => [l.line, money(l.aMeanUsd), money(l.bMeanUsd), signedUsd(l.deltaUsd, currency)])];
-  return [c.verdict, '', table(rows), '', table(lineRows), '', runsNote(c), ...(currency ? [currencyNote(currency)] : []), ...breachLines(breached), ''].join('\n');
+  return [c.verdict, '', table(rows), '', table(lineRows), '', runsNote(c), ...currencyNoteLines(currency), ...breachLines(breached), ''].join('\n');
 }
 
 export function renderComparisonMarkdown(c: Comparison, breached: Breach[], currency?: DisplayCurrency): string {
@@ -35,7 +35,7 @@ export function renderComparisonMarkdown(c: Comparison, breached: Breach[], curr
     md([['Cost line (mean per run)', 'A', 'B', 'B − A'], ...c.lines.map((l) => [escapeMarkdown(l.line), money(l.aMeanUsd), money(l.bMeanUsd), signedUsd(l.deltaUsd, currency)])]),
     '',
     `_${runsNote(c)}_`,
-    ...(currency ? ['', `_${escapeMarkdown(currencyNote(currency))}_`] : []),
+    ...currencyNoteLines(currency).flatMap((l) => ['', `_${escapeMarkdown(l)}_`]),
     ...breachLines(breached).map((l) => `\n**${escapeMarkdown(l)}**`),
     '',
   ].join('\n');

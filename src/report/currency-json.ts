@@ -25,6 +25,11 @@ export function displayCurrencyOf(head: CurrencyHeadJson | undefined): DisplayCu
   return head ? { code: head.code, perUsd: head.perUsd, date: head.date } : undefined;
 }
 
+/** The rate note of a JSON output's currency block as the lines its renderers say once: none without one. */
+export function noteLinesOf(head: CurrencyHeadJson | undefined): string[] {
+  return head ? [head.note] : [];
+}
+
 /** A USD figure as a number in the display currency: exact decimal product, kept to 12 decimals. */
 export function usdInCurrency(usd: number, currency: DisplayCurrency): number {
   return Number(plain(convertUsd(usd, currency).toDecimalPlaces(12)));

@@ -50,6 +50,11 @@ export function currencyNote(currency: DisplayCurrency): string {
   return `${currency.code} at ${currency.perUsd} ${currency.code} per USD on ${currency.date}, given by the user (no rate is fetched); USD figures are the priced ones`;
 }
 
+/** The note as the lines an output adds once: none without a display currency. */
+export function currencyNoteLines(currency: DisplayCurrency | undefined): string[] {
+  return currency ? [currencyNote(currency)] : [];
+}
+
 function signedGrouped(text: string): string {
   const negative = text.startsWith('-');
   const digits = negative ? text.slice(1) : text;

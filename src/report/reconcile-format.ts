@@ -4,7 +4,7 @@
  */
 import { Money, formatQuantity, groupThousands } from '../pricing/decimal.js';
 import type { BillOnlyLine, Reconciliation } from '../reconcile/index.js';
-import { currencyNote, withCurrency, type DisplayCurrency } from './format-money.js';
+import { withCurrency, type DisplayCurrency } from './format-money.js';
 
 /** `$1.50`, `−$5.00`. */
 export function usd(cents: string): string {
@@ -27,13 +27,8 @@ export function signedUsd(cents: string | null): string {
 export function reconcileMoney(currency: DisplayCurrency | undefined): { usd: (cents: string) => string; signedUsd: (cents: string | null) => string } {
   return {
     usd: (cents) => withCurrency(usd(cents), cents, currency),
-    signedUsd: (cents) => (cents === null ? signedUsd(cents) : withCurrency(signedUsd(cents), new Money(cents).toFixed(2), currency)),
+    signedUsd: (cents) => (cents === null ? signedUsd(cents) : withCurrency(signedUsd(cents), cents, currency)),
   };
-}
-
-/** The rate note a reconciliation says once when it shows converted money. */
-export function reconcileCurrencyLines(currency: DisplayCurrency | undefined): string[] {
-  return currency ? [currencyNote(currency)] : [];
 }
 
 /**

@@ -4,8 +4,8 @@
  */
 import type { Reconciliation } from '../reconcile/index.js';
 import { escapeMarkdown } from './markdown-escape.js';
-import { billDescription, billOnlyReason, estimateDescription, estimateDiscountLabel, quantity, signedPercent, reconcileCurrencyLines, reconcileMoney, skippedText } from './reconcile-format.js';
-import type { DisplayCurrency } from './format-money.js';
+import { billDescription, billOnlyReason, estimateDescription, estimateDiscountLabel, quantity, signedPercent, reconcileMoney, skippedText } from './reconcile-format.js';
+import { currencyNoteLines, type DisplayCurrency } from './format-money.js';
 
 /** `currency`: each amount in it too, beside USD, and the rate said once at the end. */
 export function renderReconciliationMarkdown(r: Reconciliation, estimateFile: string, currency?: DisplayCurrency): string {
@@ -64,6 +64,6 @@ export function renderReconciliationMarkdown(r: Reconciliation, estimateFile: st
   const skipped = skippedText(r, currency);
   if (skipped) out.push('', e(skipped));
   if (r.notes.length > 0) out.push('', ...r.notes.map((n) => `- ${e(n)}`));
-  out.push(...reconcileCurrencyLines(currency).flatMap((l) => ['', `_${e(l)}_`]));
+  out.push(...currencyNoteLines(currency).flatMap((l) => ['', `_${e(l)}_`]));
   return `${out.join('\n')}\n`;
 }

@@ -5,8 +5,8 @@
  * totals, the bill's adjustments and what was skipped.
  */
 import type { Reconciliation } from '../reconcile/index.js';
-import { billDescription, billOnlyReason, count, estimateDescription, estimateDiscountLabel, quantity, signedPercent, reconcileCurrencyLines, reconcileMoney, skippedText } from './reconcile-format.js';
-import type { DisplayCurrency } from './format-money.js';
+import { billDescription, billOnlyReason, count, estimateDescription, estimateDiscountLabel, quantity, signedPercent, reconcileMoney, skippedText } from './reconcile-format.js';
+import { currencyNoteLines, type DisplayCurrency } from './format-money.js';
 
 /** `currency`: each amount in it too, beside USD, and the rate said once at the end. */
 export function renderReconciliationText(r: Reconciliation, estimateFile: string, currency?: DisplayCurrency): string {
@@ -98,6 +98,6 @@ export function renderReconciliationText(r: Reconciliation, estimateFile: string
   const skipped = skippedText(r, currency);
   if (skipped) out.push(skipped);
   if (r.notes.length > 0) out.push('Notes:', ...r.notes.map((n) => `  - ${n}`));
-  out.push(...reconcileCurrencyLines(currency));
+  out.push(...currencyNoteLines(currency));
   return `${out.join('\n')}\n`;
 }

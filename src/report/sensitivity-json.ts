@@ -78,11 +78,11 @@ export interface SensitivityJson {
 export function buildSensitivityJson(input: { identity: ScenarioIdentity; seed: number; analysis: SensitivityAnalysis; currency?: DisplayCurrency | undefined }): SensitivityJson {
   const a = input.analysis;
   const currency = input.currency;
-  const outcomeJson = (o: OutcomeStats) => withCurrency(outcomeJsonUsd(o), currency);
+  const outcomeJson = (o: OutcomeStats) => withCostInCurrency(outcomeJsonUsd(o), currency);
   const endJson = (e: EndResult): EndJson => {
     const json = endJsonUsd(e);
     if (!currency) return json;
-    return { ...withCurrency(json, currency), change: { ...json.change, costInCurrencyP90: usdInCurrency(json.change.costUsdP90, currency) } };
+    return { ...withCostInCurrency(json, currency), change: { ...json.change, costInCurrencyP90: usdInCurrency(json.change.costUsdP90, currency) } };
   };
   return {
     format: SENSITIVITY_FORMAT,
@@ -114,7 +114,7 @@ export function buildSensitivityJson(input: { identity: ScenarioIdentity; seed: 
 }
 
 /** An outcome with its costs converted beside the USD ones, when there is a display currency. */
-function withCurrency<T extends OutcomeJson>(o: T, currency: DisplayCurrency | undefined): T {
+function withCostInCurrency<T extends OutcomeJson>(o: T, currency: DisplayCurrency | undefined): T {
   if (!currency) return o;
   const { failure, deadline, ...rest } = o;
   // costInCurrency right after costUsd, so the two read together.

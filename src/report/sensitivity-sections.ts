@@ -5,7 +5,7 @@
  */
 import { formatDuration } from './format-duration.js';
 import { percent, usdFigure } from './report-sections.js';
-import { currencyNote, withCurrency, type DisplayCurrency } from './format-money.js';
+import { withCurrency, type DisplayCurrency } from './format-money.js';
 import { displayCurrencyOf } from './currency-json.js';
 import type { AssumptionJson, EndJson, FlipJson, OutcomeJson, SensitivityJson } from './sensitivity-json.js';
 
@@ -72,12 +72,6 @@ export function baselineText(s: SensitivityJson): string {
 export function sensitivityMoney(s: Pick<SensitivityJson, 'currency'>): (usd: number) => string {
   const currency = displayCurrencyOf(s.currency);
   return (usd) => withCurrency(usdFigure(usd), usd, currency);
-}
-
-/** The rate note a standalone sensitivity output says once when it shows converted money (the simulate report says its own). */
-export function sensitivityCurrencyLines(s: Pick<SensitivityJson, 'currency'>): string[] {
-  const currency = displayCurrencyOf(s.currency);
-  return currency ? [currencyNote(currency)] : [];
 }
 
 /** The ranked table: one row per assumption. */

@@ -8,8 +8,9 @@ import { escapeMarkdown, rerunFooter } from './markdown-escape.js';
 import type { ChartSpec } from './report-model.js';
 import { heatGrid } from './sweep-heat-grid.js';
 import type { SweepJson } from './sweep-json.js';
+import { noteLinesOf } from './currency-json.js';
 import { economicsRows, failureLines, methodText, raceLines } from './sweep-sections.js';
-import { currencyLines, goalWords, raceWords, sweepColumns, sweepRows } from './sweep-text.js';
+import { goalWords, raceWords, sweepColumns, sweepRows } from './sweep-text.js';
 
 export function renderSweepMarkdown(s: SweepJson, charts: readonly ChartSpec[], rerunCommand: string): string {
   const meta = [`seed ${s.seed}`, `${s.points.length} configurations`, `up to ${s.runsPerPoint.toLocaleString('en-US')} runs each`, ...(s.scenario.file !== undefined ? [s.scenario.file] : [])].join(' · ');
@@ -25,7 +26,7 @@ export function renderSweepMarkdown(s: SweepJson, charts: readonly ChartSpec[], 
     ...(s.scenario.description ? [escapeMarkdown(s.scenario.description), ''] : []),
     escapeMarkdown(meta),
     '',
-    ...currencyLines(s).flatMap((l) => [escapeMarkdown(l), '']),
+    ...noteLinesOf(s.currency).flatMap((l) => [escapeMarkdown(l), '']),
     '## Recommendation',
     '',
     `**Goal:** ${escapeMarkdown(goalWords(s))}.`,

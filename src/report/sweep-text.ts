@@ -7,8 +7,8 @@
 import type { PointResult } from '../planner/point-result.js';
 import { percent } from '../planner/recommend.js';
 import { formatCount, formatDuration } from './format-duration.js';
-import { currencyNote, fineMoney, formatUsd, withCurrency } from './format-money.js';
-import { displayCurrencyOf } from './currency-json.js';
+import { fineMoney, formatUsd, withCurrency } from './format-money.js';
+import { displayCurrencyOf, noteLinesOf } from './currency-json.js';
 import type { SweepJson } from './sweep-json.js';
 
 export function describeSettings(point: Pick<PointResult, 'settings'>): string {
@@ -105,18 +105,12 @@ export function renderSweepText(sweep: SweepJson): string {
     '* on the Pareto frontier of P90 time and P90 cost (among configurations that neither fail nor time out)   → recommended',
     'expected cost: mean cost per run plus the redrive of failed, timed-out and pending items, priced per item that ran',
     raceWords(sweep),
-    ...currencyLines(sweep),
+    ...noteLinesOf(sweep.currency),
     '',
     `Recommendation: ${sweep.recommendation.reason}`,
     ...(sweep.recommendation.tieRule ? ['', `Tie rule: ${sweep.recommendation.tieRule}.`] : []),
     '',
   ].join('\n');
-}
-
-/** The display currency's note, said once in each sweep output that shows converted money (empty without one). */
-export function currencyLines(sweep: Pick<SweepJson, 'currency'>): string[] {
-  const currency = displayCurrencyOf(sweep.currency);
-  return currency ? [currencyNote(currency)] : [];
 }
 
 function shortName(path: string): string {

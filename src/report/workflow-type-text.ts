@@ -4,8 +4,8 @@
  * Costs per run have four significant figures, as everywhere (docs/pricing.md, "Which cost is which").
  */
 import { formatCount, formatDuration } from './format-duration.js';
-import { currencyNote, fineMoney, formatUsdFine, withCurrency } from './format-money.js';
-import { displayCurrencyOf } from './currency-json.js';
+import { fineMoney, formatUsdFine, withCurrency } from './format-money.js';
+import { displayCurrencyOf, noteLinesOf } from './currency-json.js';
 import type { WorkflowTypeJson } from './workflow-type-json.js';
 
 export const WORKFLOW_TYPE_COLUMNS = ['Batch size', 'Standard P50', 'Express P50', 'Express − Standard', 'Step Functions part (Std / Expr)', 'P90 time (Std / Expr)', 'Cheaper'] as const;
@@ -42,12 +42,6 @@ export function workflowTypeVerdict(w: WorkflowTypeJson): string {
     .join(' ');
 }
 
-/** The rate note, said once in each output that shows converted money (empty without a display currency). */
-export function workflowTypeCurrencyLines(w: WorkflowTypeJson): string[] {
-  const currency = displayCurrencyOf(w.currency);
-  return currency ? [currencyNote(currency)] : [];
-}
-
 export function renderWorkflowTypeText(w: WorkflowTypeJson): string {
   const rows = [Array.from(WORKFLOW_TYPE_COLUMNS), ...workflowTypeRows(w)];
   const widths = WORKFLOW_TYPE_COLUMNS.map((_, i) => Math.max(...rows.map((row) => (row[i] as string).length)));
@@ -62,7 +56,7 @@ export function renderWorkflowTypeText(w: WorkflowTypeJson): string {
     '',
     workflowTypeVerdict(w),
     'Standard pays per state transition; Express per request and per GB-second of duration at its billed memory (https://aws.amazon.com/step-functions/pricing/). The parent pays one transition per child either way.',
-    ...workflowTypeCurrencyLines(w),
+    ...noteLinesOf(w.currency),
     '',
   ].join('\n');
 }
