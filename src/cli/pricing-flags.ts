@@ -2,7 +2,8 @@
  * The pricing flags, defined once for every command that puts a price on something
  * (simulate, sweep, compare, sensitivity, backtest, workflow-type, price): the catalogue,
  * free tier, discounts, runs a month, price overrides, a Compute Savings Plan,
- * `--strict-prices`, and a currency to show money in. Flags override the scenario's (or
+ * `--strict-prices`, and a currency to show money in (which `dmap reconcile` takes alone:
+ * it prices nothing, but prints money). Flags override the scenario's (or
  * usage document's) `pricing` block; every problem among them is reported at once.
  */
 import type { Command } from 'commander';
@@ -41,10 +42,10 @@ export type Currency = NonNullable<ScenarioPricing['currency']>;
 
 /**
  * Adds the pricing flags to `command`; `runsPerMonth: false` for `dmap price`, whose
- * document is the month; `currency: true` where every money figure printed can be shown
- * converted (simulate, price).
+ * document is the month. Every command that prices prints money, so each takes the
+ * currency flags too.
  */
-export function addPricingFlags(command: Command, options: { runsPerMonth?: boolean; currency?: boolean } = {}): Command {
+export function addPricingFlags(command: Command, options: { runsPerMonth?: boolean } = {}): Command {
   command
     .option('--catalogue <file>', 'price catalogue to use instead of the shipped AWS list prices')
     .option('--free-tier', 'subtract the monthly free tier from the cost (overrides the file)')
@@ -58,7 +59,11 @@ export function addPricingFlags(command: Command, options: { runsPerMonth?: bool
     .option('--savings-plan-commitment <usd-per-hour>', 'a Compute Savings Plan\'s hourly commitment in USD; covers Lambda duration only (with --savings-plan-rate)')
     .option('--savings-plan-rate <percent>', 'the plan\'s discount off Lambda\'s On-Demand duration price (AWS: up to 17 %)')
     .option('--strict-prices', 'fail (exit 2) when any usage has no price in the catalogue, instead of showing it as UNPRICED');
-  if (!options.currency) return command;
+  return addCurrencyFlags(command);
+}
+
+/** `--currency`, `--exchange-rate`, `--rate-date`: show money in another currency too, at the user's rate. */
+export function addCurrencyFlags(command: Command): Command {
   return command
     .option('--currency <code>', 'also show money in this currency, e.g. EUR (with --exchange-rate and --rate-date; nothing is fetched)')
     .option('--exchange-rate <rate>', 'units of --currency one US dollar buys, e.g. 0.93')
@@ -124,9 +129,24 @@ export function withPricingFlags<T extends { document: unknown; scenario: Scenar
   return { ...loaded, document, scenario: { ...loaded.scenario, pricing } };
 }
 
-/** Whether any flag that changes a price or how it is shown was given (compare: a saved result cannot be repriced). */
+/**
+ * Whether any flag that changes a price was given (compare: a saved result cannot be
+ * repriced). The currency flags change only how money is shown, which a saved result can.
+ */
 export function hasPricingFlags(flags: PricingFlags): boolean {
-  return [flags.freeTier, flags.discount, flags.runsPerMonth, flags.price, flags.savingsPlanCommitment, flags.savingsPlanRate, flags.currency].some((f) => f !== undefined);
+  return [flags.freeTier, flags.discount, flags.runsPerMonth, flags.price, flags.savingsPlanCommitment, flags.savingsPlanRate].some((f) => f !== undefined);
+}
+
+/**
+ * The display currency the currency flags give, or undefined without them; throws one
+ * UserInputError listing every problem (a flag without its partners, a bad code, rate or
+ * date), as for the other pricing flags. For commands that show money they do not price.
+ */
+export function currencyFromFlags(flags: Pick<PricingFlags, 'currency' | 'exchangeRate' | 'rateDate'>): Currency | undefined {
+  const problems: InputProblem[] = [];
+  const currency = currencyOf(flags, problems);
+  if (problems.length > 0) throw new UserInputError(problems);
+  return currency;
 }
 
 export async function catalogueOf(flags: PricingFlags): Promise<PriceCatalogue> {
@@ -169,7 +189,7 @@ function savingsPlanOf(flags: PricingFlags, problems: InputProblem[]): ScenarioP
   return commitment && rate !== undefined ? { commitmentUsdPerHour: commitment, discountPercent: rate } : undefined;
 }
 
-function currencyOf(flags: PricingFlags, problems: InputProblem[]): Currency | undefined {
+function currencyOf(flags: Pick<PricingFlags, 'currency' | 'exchangeRate' | 'rateDate'>, problems: InputProblem[]): Currency | undefined {
   const { currency: code, exchangeRate, rateDate } = flags;
   if (code === undefined && exchangeRate === undefined && rateDate === undefined) return undefined;
   const need = (field: string, what: string) => problems.push({ field, message: `is needed with the other currency flags: ${what}` });

@@ -21,7 +21,7 @@ import { collectProducts, parseBillFormat, parseRegion } from './parse-reconcile
 import { ExitCode } from './exit-codes.js';
 import type { CliOutput } from './output.js';
 import { parseBatchSizes, parseCostUsd, parseMaxRuns, parsePrecision, parseRuns, parseSeed, parseThrottles, parseWorkers } from './parse-flags.js';
-import { addPricingFlags } from './pricing-flags.js';
+import { addCurrencyFlags, addPricingFlags } from './pricing-flags.js';
 import type { PriceFlags } from './commands/price-command.js';
 import { parseVaryFlag, type Variation } from '../planner/variation.js';
 import { parseConfidence } from './parse-confidence.js';
@@ -78,7 +78,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
         '  $ dmap simulate statemachines/dmap-temperatures.asl.json --workload workload.yaml',
       ].join('\n'),
     )
-  , { currency: true })
+  )
     .action(async (file: string, flags: SimulateFlags) => {
       const { runSimulateCommand } = await import('./commands/simulate-command.js');
       exitCode = await runSimulateCommand(file, flags, io);
@@ -259,7 +259,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
     .option('--json', 'print the line items and both totals as JSON')
     .option('--csv', 'print the line items as CSV, one row per line, with a header row')
     .addHelpText('after', '\nExamples:\n  $ dmap price examples/usage/lambda-pricing-example-1.yaml\n  $ dmap price usage.yaml --free-tier --csv > cost-lines.csv')
-    , { runsPerMonth: false, currency: true })
+    , { runsPerMonth: false })
     .action(async (file: string, flags: PriceFlags) => {
       const { runPriceCommand } = await import('./commands/price-command.js');
       exitCode = await runPriceCommand(file, flags, io);
@@ -277,7 +277,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
       exitCode = await runPricesCommand(flags, io);
     });
 
-  program
+  addCurrencyFlags(program
     .command('reconcile')
     .description('Compare an estimate with an AWS bill line by line: by service and usage type, in money and percent, and what only one side has.')
     .argument('<result>', 'the estimate: a `dmap simulate --json` result (or a report\'s result.json), or `dmap price --json` output')
@@ -300,6 +300,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
         '  $ dmap reconcile result.json --bill cur.csv --region us-east-1 --product AWSLambda,AmazonStates,AmazonS3',
       ].join('\n'),
     )
+  )
     .action(async (file: string, flags: ReconcileFlags) => {
       const { runReconcileCommand } = await import('./commands/reconcile-command.js');
       exitCode = await runReconcileCommand(file, flags, io);

@@ -5,7 +5,7 @@
  */
 import type { SimulationJson } from '../report/simulation-json.js';
 import { formatDuration } from '../report/format-duration.js';
-import { formatUsdFine } from '../report/format-money.js';
+import { fineMoney, type DisplayCurrency } from '../report/format-money.js';
 
 export const COMPARED_METRICS = ['time-p50', 'time-p90', 'time-mean', 'cost-p50', 'cost-p90', 'cost-mean'] as const;
 export type ComparedMetric = (typeof COMPARED_METRICS)[number];
@@ -36,7 +36,8 @@ export interface Comparison {
   verdict: string;
 }
 
-export function compareResults(a: SimulationJson, b: SimulationJson): Comparison {
+/** `currency`: show the verdict's amount in it too, beside USD (the figures stay USD). */
+export function compareResults(a: SimulationJson, b: SimulationJson, currency?: DisplayCurrency): Comparison {
   const value = (r: SimulationJson, metric: ComparedMetric): number => {
     const [kind, stat] = metric.split('-') as ['time' | 'cost', 'p50' | 'p90' | 'mean'];
     return (kind === 'time' ? r.summary.wallTimeSeconds : r.summary.costUsd)[stat];
@@ -60,7 +61,7 @@ export function compareResults(a: SimulationJson, b: SimulationJson): Comparison
     b: { name: nameB, runs: b.runs },
     metrics,
     lines,
-    verdict: `B (${nameB}) ${costWords(cost)} per run at P90 and ${timeWords(time)} than A (${nameA}).`,
+    verdict: `B (${nameB}) ${costWords(cost, currency)} per run at P90 and ${timeWords(time)} than A (${nameA}).`,
   };
 }
 
@@ -70,9 +71,9 @@ function distinctNames(a: SimulationJson['scenario'], b: SimulationJson['scenari
   return [`${a.name}, ${a.file}`, `${b.name}, ${b.file}`];
 }
 
-function costWords(m: MetricDelta): string {
+function costWords(m: MetricDelta, currency: DisplayCurrency | undefined): string {
   if (Math.abs(m.delta) < 0.005) return 'costs the same';
-  return `costs ${formatUsdFine(Math.abs(m.delta))}${m.deltaPercent === null ? '' : ` (${Math.abs(m.deltaPercent).toFixed(0)} %)`} ${m.delta > 0 ? 'more' : 'less'}`;
+  return `costs ${fineMoney(currency)(Math.abs(m.delta))}${m.deltaPercent === null ? '' : ` (${Math.abs(m.deltaPercent).toFixed(0)} %)`} ${m.delta > 0 ? 'more' : 'less'}`;
 }
 
 function timeWords(m: MetricDelta): string {
@@ -81,16 +82,16 @@ function timeWords(m: MetricDelta): string {
 }
 
 /** Signed, readable delta for tables: "+$0.31 (+34 %)", "−41 s (−12 %)", "0". */
-export function formatDelta(m: MetricDelta): string {
+export function formatDelta(m: MetricDelta, currency?: DisplayCurrency): string {
   const percent = m.deltaPercent === null ? '' : ` (${m.deltaPercent >= 0 ? '+' : '−'}${Math.abs(m.deltaPercent).toFixed(1)} %)`;
   if (m.delta === 0) return '0';
   const sign = m.delta > 0 ? '+' : '−';
-  const amount = m.metric.startsWith('cost') ? formatUsdFine(Math.abs(m.delta)) : formatDuration(Math.abs(m.delta) * 1000);
+  const amount = m.metric.startsWith('cost') ? fineMoney(currency)(Math.abs(m.delta)) : formatDuration(Math.abs(m.delta) * 1000);
   return `${sign}${amount}${percent}`;
 }
 
-export function formatMetricValue(metric: ComparedMetric, value: number): string {
-  return metric.startsWith('cost') ? formatUsdFine(value) : formatDuration(value * 1000);
+export function formatMetricValue(metric: ComparedMetric, value: number, currency?: DisplayCurrency): string {
+  return metric.startsWith('cost') ? fineMoney(currency)(value) : formatDuration(value * 1000);
 }
 
 export function metricLabel(metric: ComparedMetric): string {

@@ -37,7 +37,7 @@
  * bound of the goal and paired t intervals on the figure instead. Pure.
  */
 import { formatDuration } from '../report/format-duration.js';
-import { formatUsd } from '../report/format-money.js';
+import { formatUsd, withCurrency, type DisplayCurrency } from '../report/format-money.js';
 import { pairedDifference } from './paired-difference.js';
 import { goalProbability, isSafeEvidence, meanOf, type GoalTest, type PointEvidence } from './point-evidence.js';
 import { isTie } from './tie-rule.js';
@@ -66,7 +66,9 @@ export interface RaceDrop {
   by?: number;
 }
 
-export function raceDrops(alive: readonly PointEvidence[], test: GoalTest, describe: (index: number) => string): RaceDrop[] {
+/** `currency`: amounts in reasons in it too, beside USD (the race decides on USD). */
+export function raceDrops(alive: readonly PointEvidence[], test: GoalTest, describe: (index: number) => string, currency?: DisplayCurrency): RaceDrop[] {
+  const money = (usd: number) => withCurrency(formatUsd(usd), usd, currency);
   // Before a full round, only the first two rules (failing, clearly missing) apply.
   const compare = alive.every((e) => e.wallSeconds.length >= RACE_ROUND_RUNS);
   const drops: RaceDrop[] = [];
@@ -105,7 +107,7 @@ export function raceDrops(alive: readonly PointEvidence[], test: GoalTest, descr
     });
     if (winner) {
       const d = pairedDifference(ranked(e), ranked(winner));
-      const amount = test.kind === 'deadline' ? `${formatUsd(d.mean)} more per run` : `${formatDuration(d.mean * 1000)} longer on average`;
+      const amount = test.kind === 'deadline' ? `${money(d.mean)} more per run` : `${formatDuration(d.mean * 1000)} longer on average`;
       drops.push({ index: e.index, kind: 'beaten', by: winner.index, reason: `beaten by ${describe(winner.index)}: ${amount} over the same runs, and it met the goal in every run this one did` });
     }
   }
@@ -121,7 +123,7 @@ export function raceDrops(alive: readonly PointEvidence[], test: GoalTest, descr
     });
     if (winner) {
       const d = pairedDifference(headroom(e), headroom(winner));
-      const amount = test.kind === 'deadline' ? `${formatDuration(d.mean * 1000)} longer on average` : `${formatUsd(d.mean)} more per run`;
+      const amount = test.kind === 'deadline' ? `${formatDuration(d.mean * 1000)} longer on average` : `${money(d.mean)} more per run`;
       drops.push({ index: e.index, kind: 'tie', by: winner.index, reason: `ties with ${describe(winner.index)} on the goal's figure and loses the tie rule: ${amount} over the same runs, both meeting the goal in every run` });
       gone.add(e.index);
     }

@@ -14,7 +14,7 @@
  * candidates. When nothing qualifies, the answer says so and names the nearest point.
  */
 import { formatDuration } from '../report/format-duration.js';
-import { formatUsd, formatUsdFine } from '../report/format-money.js';
+import { fineMoney, formatUsd, withCurrency, type DisplayCurrency } from '../report/format-money.js';
 import { pairedDifference, type PairedDifference } from './paired-difference.js';
 import { paretoFrontier } from './pareto-frontier.js';
 import { goalProbability, isSafeEvidence, meanOf, type GoalProbability, type GoalTest, type PointEvidence } from './point-evidence.js';
@@ -69,7 +69,12 @@ export interface RecommendOptions {
   beaten?: ReadonlySet<number>;
   /** Points a race dropped as ties (identical, or tied and less robust), with the point each lost to. */
   raceTies?: ReadonlyMap<number, number>;
+  /** Show each amount in this currency too, beside USD (the figures compared stay USD). */
+  currency?: DisplayCurrency;
 }
+
+/** How an amount reads in a reason: USD to four significant figures, and the display currency if any. */
+type MoneyText = (usd: number) => string;
 
 export function goalTest(goal: Goal, confidence = DEFAULT_CONFIDENCE): GoalTest | undefined {
   if (goal.deadlineSeconds !== undefined) return { kind: 'deadline', limit: goal.deadlineSeconds, confidence };
@@ -86,7 +91,8 @@ export function recommend(points: readonly PointResult[], goal: Goal, describe: 
   if (safe.length === 0) {
     return { strategy: strategyOf(goal), pointIndex: null, reason: `Every configuration fails its tolerance or times out children; none can be recommended.` };
   }
-  if (test) return recommendForGoal(points, test, describe, options, note);
+  const money = fineMoney(options.currency);
+  if (test) return recommendForGoal(points, test, describe, options, note, money);
   const frontier = paretoFrontier(safe);
   const [tMin, tMax] = range(frontier.map((p) => p.wallTimeSeconds.p90));
   const [cMin, cMax] = range(frontier.map((p) => p.costUsd.p90));
@@ -95,7 +101,7 @@ export function recommend(points: readonly PointResult[], goal: Goal, describe: 
   return {
     strategy: 'balanced',
     pointIndex: pick.index,
-    reason: `${describe(pick)} balances time and cost best among the ${frontier.length} configurations on the Pareto frontier: P90 ${formatDuration(pick.wallTimeSeconds.p90 * 1000)} for ${formatUsdFine(pick.costUsd.p90)} per run, against ${formatDuration(tMin * 1000)}–${formatDuration(tMax * 1000)} and ${formatUsdFine(cMin)}–${formatUsdFine(cMax)} on the frontier (time and cost weighted equally)${note}.`,
+    reason: `${describe(pick)} balances time and cost best among the ${frontier.length} configurations on the Pareto frontier: P90 ${formatDuration(pick.wallTimeSeconds.p90 * 1000)} for ${money(pick.costUsd.p90)} per run, against ${formatDuration(tMin * 1000)}–${formatDuration(tMax * 1000)} and ${money(cMin)}–${money(cMax)} on the frontier (time and cost weighted equally)${note}.`,
   };
 }
 
@@ -108,7 +114,7 @@ interface Candidate extends RobustnessFigures {
   rankedMean: number;
 }
 
-function recommendForGoal(points: readonly PointResult[], test: GoalTest, describe: (p: PointResult) => string, options: RecommendOptions, note: string): Recommendation {
+function recommendForGoal(points: readonly PointResult[], test: GoalTest, describe: (p: PointResult) => string, options: RecommendOptions, note: string, money: MoneyText): Recommendation {
   const evidence = new Map((options.evidence ?? []).map((e) => [e.index, e]));
   const deadline = test.kind === 'deadline';
   const candidates: Candidate[] = points.flatMap((point) => {
@@ -119,7 +125,7 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
     const ranked = deadline ? e.costUsd : e.wallSeconds;
     return [{ point, evidence: e, probability, ranked, rankedMean: meanOf(ranked), index: point.index, goalLowerBound: probability.ci95[0], p90WallSeconds: point.wallTimeSeconds.p90, expectedCostUsd: meanOf(e.costUsd) }];
   });
-  const goalWords = deadline ? `the ${formatDuration(test.limit * 1000)} deadline` : `the ${formatUsd(test.limit)} budget`;
+  const goalWords = deadline ? `the ${formatDuration(test.limit * 1000)} deadline` : `the ${withCurrency(formatUsd(test.limit), test.limit, options.currency)} budget`;
   const target = percent(test.confidence);
   const base = { strategy: test.kind, confidence: test.confidence, tieRule: tieRuleText(test.kind) } as const;
   const open = candidates.filter((c) => !options.beaten?.has(c.index));
@@ -142,8 +148,8 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
       )
       .sort(byRobustness(test.kind));
     const over = deadline
-      ? `P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}${p.wallTimeSeconds.p90 > test.limit ? `, ${formatDuration((p.wallTimeSeconds.p90 - test.limit) * 1000)} over` : ''}, at ${formatUsdFine(closest.expectedCostUsd)} per run`
-      : `expected cost ${formatUsdFine(closest.expectedCostUsd)} per run${closest.expectedCostUsd > test.limit ? `, ${formatUsdFine(closest.expectedCostUsd - test.limit)} over` : ''}, P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}`;
+      ? `P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}${p.wallTimeSeconds.p90 > test.limit ? `, ${formatDuration((p.wallTimeSeconds.p90 - test.limit) * 1000)} over` : ''}, at ${money(closest.expectedCostUsd)} per run`
+      : `expected cost ${money(closest.expectedCostUsd)} per run${closest.expectedCostUsd > test.limit ? `, ${money(closest.expectedCostUsd - test.limit)} over` : ''}, P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}`;
     return {
       ...base,
       pointIndex: null,
@@ -152,7 +158,7 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
       ...(closeTies.length > 0 ? { tiedWith: closeTies.map((c) => c.index) } : {}),
       reason: [
         `No configuration meets ${goalWords} in ${target} of runs${note}. The closest is ${describe(p)}: it meets it in ${probabilityWords(closest.probability)}; ${over}.`,
-        ...(closeTies.length > 0 ? [tieSentence(closest, closeTies, describe, test.kind, 'the probability and the wall time')] : []),
+        ...(closeTies.length > 0 ? [tieSentence(closest, closeTies, describe, test.kind, 'the probability and the wall time', money)] : []),
       ].join(' '),
     };
   }
@@ -167,11 +173,11 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
     .sort((a, b) => a.difference - b.difference || a.index - b.index);
   const p = pick.point;
   const sentences = [
-    `${describe(p)} meets ${goalWords} in ${probabilityWords(pick.probability, target)}: P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}, expected cost ${formatUsdFine(pick.expectedCostUsd)} per run${note}.`,
+    `${describe(p)} meets ${goalWords} in ${probabilityWords(pick.probability, target)}: P90 ${formatDuration(p.wallTimeSeconds.p90 * 1000)}, expected cost ${money(pick.expectedCostUsd)} per run${note}.`,
   ];
   if (pick.probability.ci95[0] < test.confidence) sentences.push(`Its interval reaches below ${target}: more runs (--runs) would settle whether it meets the goal that often.`);
   const tied = group.filter((c) => c !== pick);
-  if (tied.length > 0) sentences.push(tieSentence(pick, tied, describe, test.kind, deadline ? 'cost' : 'time'));
+  if (tied.length > 0) sentences.push(tieSentence(pick, tied, describe, test.kind, deadline ? 'cost' : 'time', money));
   const lostTies = [...(options.raceTies ?? new Map<number, number>()).entries()].filter(([, by]) => by === p.index || tied.some((c) => c.index === by)).map(([index]) => index).sort((a, b) => a - b);
   if (lostTies.length > 0) {
     const names = lostTies.map((index) => points.find((q) => q.index === index) as PointResult).map(describe);
@@ -181,10 +187,10 @@ function recommendForGoal(points: readonly PointResult[], test: GoalTest, descri
   const nextBetter = comparisons.find((c) => !c.tie && c.difference > 0);
   if (nextBetter) {
     const other = qualifying.find((c) => c.index === nextBetter.index) as Candidate;
-    const amount = deadline ? formatUsdFine(Math.abs(nextBetter.difference)) : formatDuration(Math.abs(nextBetter.difference) * 1000);
+    const amount = deadline ? money(Math.abs(nextBetter.difference)) : formatDuration(Math.abs(nextBetter.difference) * 1000);
     const more = deadline ? 'more' : 'longer';
     sentences.push(
-      `The next ${deadline ? 'cheapest' : 'fastest'} that meets it, ${describe(other.point)}, ${deadline ? 'costs' : 'takes'} ${amount} ${more} per run on average${intervalWords(nextBetter.ci95, deadline)}.`,
+      `The next ${deadline ? 'cheapest' : 'fastest'} that meets it, ${describe(other.point)}, ${deadline ? 'costs' : 'takes'} ${amount} ${more} per run on average${intervalWords(nextBetter.ci95, deadline, money)}.`,
     );
   }
   const betterButMissing = open
@@ -217,7 +223,7 @@ function comparison(other: Candidate, pick: Candidate, deadline: boolean): Paire
   };
 }
 
-function tieSentence(pick: Candidate, tied: readonly Candidate[], describe: (p: PointResult) => string, kind: 'deadline' | 'budget', on: string): string {
+function tieSentence(pick: Candidate, tied: readonly Candidate[], describe: (p: PointResult) => string, kind: 'deadline' | 'budget', on: string, money: MoneyText): string {
   const names = tied.map((c) => describe(c.point));
   const list = names.length <= 3 ? names.join('; ') : `${names.slice(0, 3).join('; ')} and ${names.length - 3} more`;
   const runner = tied[0] as Candidate;
@@ -227,7 +233,7 @@ function tieSentence(pick: Candidate, tied: readonly Candidate[], describe: (p: 
   } else if (kind === 'deadline' && pick.p90WallSeconds !== runner.p90WallSeconds) {
     why = `it has more headroom (P90 ${formatDuration(pick.p90WallSeconds * 1000)} against ${formatDuration(runner.p90WallSeconds * 1000)})`;
   } else if (pick.expectedCostUsd !== runner.expectedCostUsd) {
-    why = `it costs less on average (${formatUsdFine(pick.expectedCostUsd)} against ${formatUsdFine(runner.expectedCostUsd)})`;
+    why = `it costs less on average (${money(pick.expectedCostUsd)} against ${money(runner.expectedCostUsd)})`;
   } else if (pick.p90WallSeconds !== runner.p90WallSeconds) {
     why = `it is faster at P90 (${formatDuration(pick.p90WallSeconds * 1000)} against ${formatDuration(runner.p90WallSeconds * 1000)})`;
   } else {
@@ -240,9 +246,9 @@ function probabilityWords(p: GoalProbability, target?: string): string {
   return `${percent(p.probability)} of ${p.runs} runs (95 % interval ${percentRange(p.ci95)}${target ? `; target ${target}` : ''})`;
 }
 
-function intervalWords(ci: [number, number] | null, money: boolean): string {
+function intervalWords(ci: [number, number] | null, isMoney: boolean, money: MoneyText): string {
   if (ci === null) return '';
-  const f = (x: number) => (money ? formatUsdFine(x) : formatDuration(x * 1000));
+  const f = (x: number) => (isMoney ? money(x) : formatDuration(x * 1000));
   return ` (paired 95 % interval ${f(ci[0])} to ${f(ci[1])})`;
 }
 

@@ -29,6 +29,12 @@ const costLine = z.looseObject({
 
 const catalogue = z.looseObject({ name: z.string(), version: z.string(), effectiveDate: z.string() });
 
+/** What the estimate's discount lines come from, when its document says (older documents do not). */
+const discountOptions = {
+  discounts: z.record(z.string(), z.number()).optional(),
+  savingsPlan: z.looseObject({ discountPercent: z.number() }).optional(),
+};
+
 const simulateResult = z.looseObject({
   format: z.literal(SIMULATE_FORMAT),
   formatVersion: z.literal(1),
@@ -39,6 +45,7 @@ const simulateResult = z.looseObject({
     runsPerMonth: z.number().int().min(1),
     freeTier: z.boolean(),
     discountPercent: z.number(),
+    ...discountOptions,
     lines: z.array(costLine),
   }),
 });
@@ -49,7 +56,7 @@ const priceResult = z.looseObject({
   usageFile: z.string().optional(),
   region: z.string().min(1),
   catalogue,
-  options: z.looseObject({ freeTier: z.boolean(), discountPercent: z.number() }),
+  options: z.looseObject({ freeTier: z.boolean(), discountPercent: z.number(), ...discountOptions }),
   lines: z.array(costLine),
 });
 
@@ -80,8 +87,12 @@ export interface Estimate {
   /** A simulate result's Map Runs a month, which its lines are the month of; absent for `dmap price`. */
   runsPerMonth?: number;
   keys: EstimateKey[];
-  /** The estimate's negotiated-discount line, if any (negative). */
+  /** Negotiated discounts by service, when the document gives them (`--discount lambda=12`). */
+  discounts?: Record<string, number>;
+  /** The estimate's discount lines added up, if any (negative): negotiated discounts and a Compute Savings Plan's saving. */
   discountUsd?: Money;
+  /** The Compute Savings Plan's part of discountUsd, when the estimate has one (negative). */
+  savingsPlan?: { discountPercent?: number; savingUsd: Money };
 }
 
 export function validateEstimate(document: unknown): DocumentValidation<Estimate> {
@@ -100,7 +111,8 @@ export function validateEstimate(document: unknown): DocumentValidation<Estimate
         freeTier: cost.freeTier,
         discountPercent: cost.discountPercent,
         runsPerMonth: cost.runsPerMonth,
-        ...keysOf(cost.lines),
+        ...discountsOf(cost),
+        ...keysOf(cost.lines, cost.savingsPlan),
       },
     };
   }
@@ -117,7 +129,8 @@ export function validateEstimate(document: unknown): DocumentValidation<Estimate
         catalogue: pickCatalogue(result.catalogue),
         freeTier: result.options.freeTier,
         discountPercent: result.options.discountPercent,
-        ...keysOf(result.lines),
+        ...discountsOf(result.options),
+        ...keysOf(result.lines, result.options.savingsPlan),
       },
     };
   }
@@ -137,12 +150,24 @@ function pickCatalogue(c: { name: string; version: string; effectiveDate: string
   return { name: c.name, version: c.version, effectiveDate: c.effectiveDate };
 }
 
-function keysOf(lines: CostLineInput[]): { keys: EstimateKey[]; discountUsd?: Money } {
+function discountsOf(options: { discounts?: Record<string, number> | undefined }): { discounts?: Record<string, number> } {
+  const discounts = Object.entries(options.discounts ?? {}).filter(([, percent]) => percent > 0);
+  return discounts.length > 0 ? { discounts: Object.fromEntries(discounts) } : {};
+}
+
+/**
+ * The estimate's keys, and its discount lines added up. A Compute Savings Plan's lines are
+ * discount lines too, but name the price key they save on (a negotiated discount names
+ * none): their part is kept apart so that it is labelled as what it is.
+ */
+function keysOf(lines: CostLineInput[], plan: { discountPercent: number } | undefined): Pick<Estimate, 'keys' | 'discountUsd' | 'savingsPlan'> {
   const byKey = new Map<PriceKey, EstimateKey>();
   let discountUsd: Money | undefined;
+  let savingUsd: Money | undefined;
   for (const line of lines) {
     if (line.kind === 'discount') {
       if (line.costUsd !== null) discountUsd = (discountUsd ?? new Money(0)).plus(line.costUsd);
+      if (line.costUsd !== null && line.priceKey) savingUsd = (savingUsd ?? new Money(0)).plus(line.costUsd);
       continue;
     }
     if (!line.priceKey) continue;
@@ -166,5 +191,10 @@ function keysOf(lines: CostLineInput[]): { keys: EstimateKey[]; discountUsd?: Mo
     const key = byKey.get(k);
     return key ? [key] : [];
   });
-  return { keys, ...(discountUsd ? { discountUsd } : {}) };
+  return {
+    keys,
+    ...(discountUsd ? { discountUsd } : {}),
+    // Without the document's plan options (an older document) the rate is unknown, and left out.
+    ...(savingUsd ? { savingsPlan: { ...(plan ? { discountPercent: plan.discountPercent } : {}), savingUsd } } : {}),
+  };
 }

@@ -34,6 +34,7 @@ export function totalsOf(
   estimateOnly: EstimateOnlyLine[],
   adjustments: AdjustmentLine[],
   discount: Money | undefined,
+  savingsPlan?: Money,
 ): Reconciliation['totals'] {
   const comparedEstimate = sumOf(lines, (l) => l.estimate.costUsd, (l) => l.estimate.costUsdCents);
   const comparedBilled = sumOf(lines, (l) => l.billed.costUsd, (l) => l.billed.costUsdCents);
@@ -59,6 +60,7 @@ export function totalsOf(
       percent: percentOf(usageBilled.exact.minus(usageEstimate.exact), usageEstimate.exact),
     },
     ...(discount ? { estimateDiscount: pair(discount, toCents(discount)) } : {}),
+    ...(savingsPlan ? { estimateSavingsPlan: pair(savingsPlan, toCents(savingsPlan)) } : {}),
     adjustments: pair(adjusted.exact, adjusted.cents),
     billed: pair(usageBilled.exact.plus(adjusted.exact), usageBilled.cents.plus(adjusted.cents)),
   };

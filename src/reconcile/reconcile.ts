@@ -114,6 +114,7 @@ export function reconcile(estimate: Estimate, bill: BillSummary, options: Reconc
   }));
 
   const discount = estimate.discountUsd?.times(scale.factor);
+  const saving = estimate.savingsPlan?.savingUsd.times(scale.factor);
   return {
     estimate: {
       name: estimate.name,
@@ -122,6 +123,8 @@ export function reconcile(estimate: Estimate, bill: BillSummary, options: Reconc
       catalogue: estimate.catalogue,
       freeTier: estimate.freeTier,
       discountPercent: estimate.discountPercent,
+      ...(estimate.discounts ? { discounts: estimate.discounts } : {}),
+      ...(estimate.savingsPlan ? { savingsPlan: estimate.savingsPlan.discountPercent !== undefined ? { discountPercent: estimate.savingsPlan.discountPercent } : {} } : {}),
       ...(estimate.runsPerMonth !== undefined ? { runsPerMonth: estimate.runsPerMonth } : {}),
       ...(scale.runs !== undefined ? { runs: scale.runs } : {}),
       runsSource: scale.runsSource,
@@ -141,7 +144,7 @@ export function reconcile(estimate: Estimate, bill: BillSummary, options: Reconc
     billOnly,
     estimateOnly,
     adjustments,
-    totals: totalsOf(lines, billOnly, estimateOnly, adjustments, discount),
+    totals: totalsOf(lines, billOnly, estimateOnly, adjustments, discount, saving),
     notes: notesOf(estimate, bill, scale, lines, estimateOnly),
   };
 }

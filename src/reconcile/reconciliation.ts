@@ -77,6 +77,10 @@ export interface Reconciliation {
     catalogue: Estimate['catalogue'];
     freeTier: boolean;
     discountPercent: number;
+    /** Negotiated discounts by service, when the estimate has them. */
+    discounts?: Record<string, number>;
+    /** The estimate includes a Compute Savings Plan's saving: its rate, when the estimate says. */
+    savingsPlan?: { discountPercent?: number };
     runsPerMonth?: number;
     /** Map Runs the estimate was scaled to; absent for a `dmap price` month. */
     runs?: number;
@@ -98,8 +102,10 @@ export interface Reconciliation {
     billOnly: MoneyPair;
     estimateOnly: MoneyPair;
     usage: { estimate: MoneyPair; billed: MoneyPair; difference: MoneyPair; percent: string | null };
-    /** The estimate's negotiated discount, scaled like its lines. */
+    /** The estimate's discount lines, scaled like its lines: negotiated discounts and a Compute Savings Plan's saving. */
     estimateDiscount?: MoneyPair;
+    /** The Compute Savings Plan's part of estimateDiscount, when the estimate has one. */
+    estimateSavingsPlan?: MoneyPair;
     adjustments: MoneyPair;
     /** Usage plus adjustments: what the bill's rows read add up to. */
     billed: MoneyPair;

@@ -8,6 +8,8 @@ import type { ActualRun, BacktestResult } from '../backtest/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { roundTo } from './round.js';
 import type { ScenarioIdentity } from './simulation-json.js';
+import { currencyHead, usdInCurrency, type CurrencyHeadJson } from './currency-json.js';
+import type { DisplayCurrency } from './format-money.js';
 
 export const BACKTEST_FORMAT = 'dmap-planner/backtest';
 export const BACKTEST_FORMAT_VERSION = 1;
@@ -24,8 +26,17 @@ export interface BacktestJson {
   runs: number;
   actual: ActualRun;
   status: BacktestResult['status'];
-  figures: BacktestResult['figures'];
+  /** A figure in USD has, with a display currency, `inCurrency`: its actual and predicted values converted. */
+  figures: Array<BacktestResult['figures'][number] & { inCurrency?: FigureInCurrency }>;
   notCompared: string[];
+  /** With a display currency (--currency): the user's rate. */
+  currency?: CurrencyHeadJson;
+}
+
+/** A USD figure's values in the display currency: the rounded USD × the rate, exact. */
+export interface FigureInCurrency {
+  actual: number;
+  predicted: { p1: number; p10: number; p50: number; p90: number; p99: number };
 }
 
 export function buildBacktestJson(input: {
@@ -35,8 +46,9 @@ export function buildBacktestJson(input: {
   seed: number;
   actual: ActualRun;
   result: BacktestResult;
+  currency?: DisplayCurrency | undefined;
 }): BacktestJson {
-  const { result } = input;
+  const { result, currency } = input;
   const r = (v: number, unit: string) => roundTo(v, unit === 'USD' ? 8 : 3);
   return {
     format: BACKTEST_FORMAT,
@@ -49,14 +61,23 @@ export function buildBacktestJson(input: {
     runs: result.runs,
     actual: roundActual(input.actual),
     status: { ...result.status, predictedFailureProbability: roundTo(result.status.predictedFailureProbability, 6) },
-    figures: result.figures.map((f) => ({
-      ...f,
-      actual: r(f.actual, f.unit),
-      predicted: { p1: r(f.predicted.p1, f.unit), p10: r(f.predicted.p10, f.unit), p50: r(f.predicted.p50, f.unit), p90: r(f.predicted.p90, f.unit), p99: r(f.predicted.p99, f.unit) },
-      percentileRank: roundTo(f.percentileRank, 6),
-    })),
+    figures: result.figures.map((f) => {
+      const figure = {
+        ...f,
+        actual: r(f.actual, f.unit),
+        predicted: { p1: r(f.predicted.p1, f.unit), p10: r(f.predicted.p10, f.unit), p50: r(f.predicted.p50, f.unit), p90: r(f.predicted.p90, f.unit), p99: r(f.predicted.p99, f.unit) },
+        percentileRank: roundTo(f.percentileRank, 6),
+      };
+      return currency && f.unit === 'USD' ? { ...figure, inCurrency: figureInCurrency(figure, currency) } : figure;
+    }),
     notCompared: result.notCompared,
+    ...(currency ? { currency: currencyHead(currency) } : {}),
   };
+}
+
+function figureInCurrency(f: { actual: number; predicted: FigureInCurrency['predicted'] }, currency: DisplayCurrency): FigureInCurrency {
+  const c = (usd: number) => usdInCurrency(usd, currency);
+  return { actual: c(f.actual), predicted: { p1: c(f.predicted.p1), p10: c(f.predicted.p10), p50: c(f.predicted.p50), p90: c(f.predicted.p90), p99: c(f.predicted.p99) } };
 }
 
 function roundActual(actual: ActualRun): ActualRun {

@@ -1,5 +1,5 @@
 /** The back-test as `dmap backtest` prints it on a terminal. Pure. */
-import { BACKTEST_COLUMNS, backtestRows, methodLine, statusLine } from './backtest-sections.js';
+import { BACKTEST_COLUMNS, backtestCurrencyLines, backtestRows, methodLine, statusLine } from './backtest-sections.js';
 import type { BacktestJson } from './backtest-json.js';
 
 export function renderBacktestText(b: BacktestJson): string {
@@ -15,6 +15,7 @@ export function renderBacktestText(b: BacktestJson): string {
     line(rows[0] as string[]),
     widths.map((w) => '─'.repeat(w)).join('  '),
     ...rows.slice(1).map(line),
+    ...backtestCurrencyLines(b),
     ...(b.notCompared.length > 0 ? ['', 'Not compared:', ...b.notCompared.map((n) => `  - ${n}`)] : []),
     '',
   ].join('\n');

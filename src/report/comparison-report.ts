@@ -5,19 +5,22 @@
  */
 import { formatDelta, formatMetricValue, metricLabel, type Comparison } from '../planner/compare.js';
 import type { Breach } from '../planner/fail-if.js';
-import { formatUsdFine } from './format-money.js';
+import { currencyNoteLines, fineMoney, formatUsdFine, withCurrency, type DisplayCurrency } from './format-money.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
-export function renderComparisonText(c: Comparison, breached: Breach[]): string {
+/** `currency`: each amount in it too, beside USD, and the rate said once under the tables. */
+export function renderComparisonText(c: Comparison, breached: Breach[], currency?: DisplayCurrency): string {
   const rows = [
     ['', `A: ${c.a.name}`, `B: ${c.b.name}`, 'B − A'],
-    ...c.metrics.map((m) => [metricLabel(m.metric), formatMetricValue(m.metric, m.a), formatMetricValue(m.metric, m.b), formatDelta(m)]),
+    ...c.metrics.map((m) => [metricLabel(m.metric), formatMetricValue(m.metric, m.a, currency), formatMetricValue(m.metric, m.b, currency), formatDelta(m, currency)]),
   ];
-  const lineRows = [['Cost line (mean per run)', 'A', 'B', 'B − A'], ...c.lines.map((l) => [l.line, formatUsdFine(l.aMeanUsd), formatUsdFine(l.bMeanUsd), signedUsd(l.deltaUsd)])];
-  return [c.verdict, '', table(rows), '', table(lineRows), '', runsNote(c), ...breachLines(breached), ''].join('\n');
+  const money = fineMoney(currency);
+  const lineRows = [['Cost line (mean per run)', 'A', 'B', 'B − A'], ...c.lines.map((l) => [l.line, money(l.aMeanUsd), money(l.bMeanUsd), signedUsd(l.deltaUsd, currency)])];
+  return [c.verdict, '', table(rows), '', table(lineRows), '', runsNote(c), ...currencyNoteLines(currency), ...breachLines(breached), ''].join('\n');
 }
 
-export function renderComparisonMarkdown(c: Comparison, breached: Breach[]): string {
+export function renderComparisonMarkdown(c: Comparison, breached: Breach[], currency?: DisplayCurrency): string {
+  const money = fineMoney(currency);
   const md = (rows: string[][]) =>
     [rows[0] as string[], (rows[0] as string[]).map((_, i) => (i === 0 ? '---' : '---:')), ...rows.slice(1)].map((r) => `| ${r.join(' | ')} |`).join('\n');
   const a = escapeMarkdown(c.a.name);
@@ -27,11 +30,12 @@ export function renderComparisonMarkdown(c: Comparison, breached: Breach[]): str
     '',
     `**${escapeMarkdown(c.verdict)}**`,
     '',
-    md([['', `A: ${a}`, `B: ${b}`, 'B − A'], ...c.metrics.map((m) => [metricLabel(m.metric), formatMetricValue(m.metric, m.a), formatMetricValue(m.metric, m.b), formatDelta(m)])]),
+    md([['', `A: ${a}`, `B: ${b}`, 'B − A'], ...c.metrics.map((m) => [metricLabel(m.metric), formatMetricValue(m.metric, m.a, currency), formatMetricValue(m.metric, m.b, currency), formatDelta(m, currency)])]),
     '',
-    md([['Cost line (mean per run)', 'A', 'B', 'B − A'], ...c.lines.map((l) => [escapeMarkdown(l.line), formatUsdFine(l.aMeanUsd), formatUsdFine(l.bMeanUsd), signedUsd(l.deltaUsd)])]),
+    md([['Cost line (mean per run)', 'A', 'B', 'B − A'], ...c.lines.map((l) => [escapeMarkdown(l.line), money(l.aMeanUsd), money(l.bMeanUsd), signedUsd(l.deltaUsd, currency)])]),
     '',
     `_${runsNote(c)}_`,
+    ...currencyNoteLines(currency).flatMap((l) => ['', `_${escapeMarkdown(l)}_`]),
     ...breachLines(breached).map((l) => `\n**${escapeMarkdown(l)}**`),
     '',
   ].join('\n');
@@ -45,9 +49,10 @@ function breachLines(breached: Breach[]): string[] {
   return breached.map((b) => `FAILED GUARD ${b.guard.text}: observed ${b.observed}`);
 }
 
-function signedUsd(value: number): string {
+function signedUsd(value: number, currency: DisplayCurrency | undefined): string {
   if (value === 0) return '0';
-  return `${value > 0 ? '+' : '−'}${formatUsdFine(Math.abs(value))}`;
+  // The sign stands before both amounts: +$0.31 (EUR 0.29).
+  return `${value > 0 ? '+' : '−'}${withCurrency(formatUsdFine(Math.abs(value)), Math.abs(value), currency)}`;
 }
 
 function table(rows: string[][]): string {

@@ -50,6 +50,11 @@ export function currencyNote(currency: DisplayCurrency): string {
   return `${currency.code} at ${currency.perUsd} ${currency.code} per USD on ${currency.date}, given by the user (no rate is fetched); USD figures are the priced ones`;
 }
 
+/** The note as the lines an output adds once: none without a display currency. */
+export function currencyNoteLines(currency: DisplayCurrency | undefined): string[] {
+  return currency ? [currencyNote(currency)] : [];
+}
+
 function signedGrouped(text: string): string {
   const negative = text.startsWith('-');
   const digits = negative ? text.slice(1) : text;
@@ -57,4 +62,19 @@ function signedGrouped(text: string): string {
   const grouped = (whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const zero = /^[0.]*$/.test(digits);
   return `${negative && !zero ? '−' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+/**
+ * A money axis's title with a display currency: Chart.js configurations here are plain
+ * JSON (no tick callbacks), so the ticks stay USD and the title says how to read them in
+ * the other currency, with the rate and its date.
+ */
+export function moneyAxisTitle(usdTitle: string, currency: DisplayCurrency | undefined): string {
+  if (!currency) return usdTitle;
+  return `${usdTitle}; ${currency.code} = USD × ${currency.perUsd} (rate of ${currency.date})`;
+}
+
+/** `formatUsdFine` with the amount in the display currency beside it, if there is one. */
+export function fineMoney(currency: DisplayCurrency | undefined): (usd: number) => string {
+  return (usd) => withCurrency(formatUsdFine(usd), usd, currency);
 }

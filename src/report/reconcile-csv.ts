@@ -4,7 +4,9 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Reconciliation } from '../reconcile/index.js';
-import { billOnlyReason } from './reconcile-format.js';
+import { billOnlyReason, estimateDiscountLabel } from './reconcile-format.js';
+import { plain } from '../pricing/decimal.js';
+import { convertUsd, type DisplayCurrency } from './format-money.js';
 
 const COLUMNS = [
   'kind',
@@ -33,7 +35,11 @@ type Row = Record<(typeof COLUMNS)[number], string>;
 
 const EMPTY: Row = Object.fromEntries(COLUMNS.map((c) => [c, ''])) as Row;
 
-export function renderReconciliationCsv(r: Reconciliation): string {
+/** With a display currency: its code and rate, then the USD amounts converted (exact, at most 12 decimals). */
+const CURRENCY_COLUMNS = ['currency', 'currency_per_usd', 'rate_date', 'estimate_in_currency', 'billed_in_currency', 'difference_in_currency'] as const;
+
+/** `currency`: the amounts converted in columns of their own after the USD ones. */
+export function renderReconciliationCsv(r: Reconciliation, currency?: DisplayCurrency): string {
   const rows: Row[] = [];
   for (const l of r.lines) {
     rows.push({
@@ -122,10 +128,21 @@ export function renderReconciliationCsv(r: Reconciliation): string {
       difference_percent: t.usage.percent ?? '',
     },
     ...(t.estimateDiscount
-      ? [{ ...EMPTY, kind: 'total', item: "Estimate's discount", estimate_usd: t.estimateDiscount.costUsd, estimate_usd_cents: t.estimateDiscount.costUsdCents }]
+      ? [{ ...EMPTY, kind: 'total', item: estimateDiscountLabel(r, false), estimate_usd: t.estimateDiscount.costUsd, estimate_usd_cents: t.estimateDiscount.costUsdCents }]
       : []),
     { ...EMPTY, kind: 'total', item: 'Adjustments', billed_usd: t.adjustments.costUsd, billed_usd_cents: t.adjustments.costUsdCents },
     { ...EMPTY, kind: 'total', item: 'Bill total, usage and adjustments', billed_usd: t.billed.costUsd, billed_usd_cents: t.billed.costUsdCents },
   );
-  return stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: '\n' });
+  if (!currency) return stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: '\n' });
+  const convert = (usd: string) => (usd === '' || usd === 'UNPRICED' ? usd : plain(convertUsd(usd, currency).toDecimalPlaces(12)));
+  const converted = rows.map((row) => ({
+    ...row,
+    currency: currency.code,
+    currency_per_usd: String(currency.perUsd),
+    rate_date: currency.date,
+    estimate_in_currency: convert(row.estimate_usd),
+    billed_in_currency: convert(row.billed_usd),
+    difference_in_currency: convert(row.difference_usd),
+  }));
+  return stringify(converted, { header: true, columns: [...COLUMNS, ...CURRENCY_COLUMNS], record_delimiter: '\n' });
 }

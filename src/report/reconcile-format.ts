@@ -4,6 +4,7 @@
  */
 import { Money, formatQuantity, groupThousands } from '../pricing/decimal.js';
 import type { BillOnlyLine, Reconciliation } from '../reconcile/index.js';
+import { withCurrency, type DisplayCurrency } from './format-money.js';
 
 /** `$1.50`, `−$5.00`. */
 export function usd(cents: string): string {
@@ -16,6 +17,18 @@ export function signedUsd(cents: string | null): string {
   if (cents === null) return '—';
   const money = new Money(cents);
   return money.isZero() ? '$0.00' : `${money.isNegative() ? '−' : '+'}${usd(money.abs().toFixed(2))}`;
+}
+
+/**
+ * The money formatters of a reconciliation's text and Markdown: `usd` and `signedUsd`,
+ * each followed by the same amount in the display currency when there is one (the
+ * amount shown, to the cent, converted): `$1.50 (EUR 0.75)`.
+ */
+export function reconcileMoney(currency: DisplayCurrency | undefined): { usd: (cents: string) => string; signedUsd: (cents: string | null) => string } {
+  return {
+    usd: (cents) => withCurrency(usd(cents), cents, currency),
+    signedUsd: (cents) => (cents === null ? signedUsd(cents) : withCurrency(signedUsd(cents), cents, currency)),
+  };
 }
 
 /**
@@ -45,8 +58,34 @@ export function estimateDescription(r: Reconciliation): string {
     e.runsSource === 'month'
       ? 'the usage document\'s month'
       : `${groupThousands(String(e.runs))} Map Run${e.runs === 1 ? '' : 's'} (${e.runsSource === 'flag' ? `--runs; the result is priced for ${groupThousands(String(e.runsPerMonth))} a month` : 'the result\'s runsPerMonth'})`;
-  const options = [`free tier ${e.freeTier ? 'subtracted' : 'not subtracted'}`, ...(e.discountPercent > 0 ? [`${e.discountPercent} % discount`] : [])];
+  const options = [
+    `free tier ${e.freeTier ? 'subtracted' : 'not subtracted'}`,
+    ...(e.discountPercent > 0 ? [`${e.discountPercent} % discount`] : []),
+    ...(e.savingsPlan ? [`a Compute Savings Plan${e.savingsPlan.discountPercent !== undefined ? ` at ${e.savingsPlan.discountPercent} %` : ''}`] : []),
+  ];
   return `${e.name}: ${e.region}, ${runs}, catalogue ${e.catalogue.name} ${e.catalogue.version}, ${options.join(', ')}`;
+}
+
+/**
+ * What the estimate's discount total holds, named as what it is: negotiated discounts, a
+ * Compute Savings Plan's saving (its lines are discount lines too), or both. `full` adds
+ * the rates and where the bill's counterparts are; without it, the short name (CSV).
+ */
+export function estimateDiscountLabel(r: Reconciliation, full: { billNote: boolean } | false): string {
+  const t = r.totals;
+  const plan = r.estimate.savingsPlan;
+  const planPart = t.estimateSavingsPlan;
+  // The plan's saving may be all of the discount lines, or part of them.
+  const negotiated = !planPart || !new Money(t.estimateDiscount?.costUsd ?? '0').equals(new Money(planPart.costUsd));
+  if (!full) return `Estimate's ${[...(negotiated ? ['discount'] : []), ...(plan ? ['Compute Savings Plan saving'] : [])].join(' and ')}`;
+  const e = r.estimate;
+  const byService = Object.entries(e.discounts ?? {}).map(([service, percent]) => `${service} ${percent} %`);
+  const rates = e.discountPercent > 0 || byService.length === 0 ? [`${e.discountPercent} %`, ...byService] : byService;
+  const discount = `discount (${rates.join(', ')})`;
+  const saving = `Compute Savings Plan saving${plan?.discountPercent !== undefined ? ` (${plan.discountPercent} % off Lambda duration)` : ''}`;
+  if (!plan) return `Estimate's discount (${rates.join(', ')}${full.billNote ? "; the bill's discounts are adjustments" : ''})`;
+  const note = full.billNote ? `; the bill's ${negotiated ? 'discounts and ' : ''}Savings Plan rows are adjustments` : '';
+  return `Estimate's ${negotiated ? `${discount} and ` : ''}${saving}${note}`;
 }
 
 export function billDescription(r: Reconciliation): string {
@@ -78,7 +117,8 @@ const SKIP_WORDS: Record<string, string> = {
 };
 
 /** "Skipped 3 rows of services dmap does not price (AmazonEC2 3 rows, $7.49), ..." */
-export function skippedText(r: Reconciliation): string | undefined {
+export function skippedText(r: Reconciliation, currency?: DisplayCurrency): string | undefined {
+  const { usd } = reconcileMoney(currency);
   if (r.bill.skipped.length === 0) return undefined;
   const groups = new Map<string, typeof r.bill.skipped>();
   for (const s of r.bill.skipped) groups.set(s.reason, [...(groups.get(s.reason) ?? []), s]);

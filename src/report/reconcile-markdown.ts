@@ -4,9 +4,12 @@
  */
 import type { Reconciliation } from '../reconcile/index.js';
 import { escapeMarkdown } from './markdown-escape.js';
-import { billDescription, billOnlyReason, estimateDescription, quantity, signedPercent, signedUsd, skippedText, usd } from './reconcile-format.js';
+import { billDescription, billOnlyReason, estimateDescription, estimateDiscountLabel, quantity, signedPercent, reconcileMoney, skippedText } from './reconcile-format.js';
+import { currencyNoteLines, type DisplayCurrency } from './format-money.js';
 
-export function renderReconciliationMarkdown(r: Reconciliation, estimateFile: string): string {
+/** `currency`: each amount in it too, beside USD, and the rate said once at the end. */
+export function renderReconciliationMarkdown(r: Reconciliation, estimateFile: string, currency?: DisplayCurrency): string {
+  const { usd, signedUsd } = reconcileMoney(currency);
   const e = escapeMarkdown;
   const out: string[] = [
     `## Reconciling ${e(estimateFile)} with ${e(r.bill.file)}`,
@@ -49,7 +52,7 @@ export function renderReconciliationMarkdown(r: Reconciliation, estimateFile: st
   out.push(`| On the bill only | — | ${e(usd(t.billOnly.costUsdCents))} | |`);
   out.push(`| In the estimate only | ${e(usd(t.estimateOnly.costUsdCents))} | — | |`);
   out.push(`| **All usage** | ${e(usd(t.usage.estimate.costUsdCents))} | ${e(usd(t.usage.billed.costUsdCents))} | ${e(`${signedUsd(t.usage.difference.costUsdCents)} (${signedPercent(t.usage.difference.costUsd, t.usage.estimate.costUsd)})`)} |`);
-  if (t.estimateDiscount) out.push(`| Estimate's discount (${r.estimate.discountPercent} %) | ${e(usd(t.estimateDiscount.costUsdCents))} | | |`);
+  if (t.estimateDiscount) out.push(`| ${estimateDiscountLabel(r, { billNote: false })} | ${e(usd(t.estimateDiscount.costUsdCents))} | | |`);
 
   out.push('', '### Adjustments on the bill (listed as billed, not compared)', '');
   if (r.adjustments.length === 0) out.push('None.');
@@ -58,8 +61,9 @@ export function renderReconciliationMarkdown(r: Reconciliation, estimateFile: st
     for (const a of r.adjustments) out.push(`| ${e(a.lineItemType)} | ${e(a.product === '' ? '(no product)' : `${a.productName} (${a.product})`)} | ${a.rows} | ${e(usd(a.costUsdCents))} |`);
   }
   out.push('', `Bill total, usage and adjustments (skipped rows left out): ${e(usd(t.billed.costUsdCents))}`);
-  const skipped = skippedText(r);
+  const skipped = skippedText(r, currency);
   if (skipped) out.push('', e(skipped));
   if (r.notes.length > 0) out.push('', ...r.notes.map((n) => `- ${e(n)}`));
+  out.push(...currencyNoteLines(currency).flatMap((l) => ['', `_${e(l)}_`]));
   return `${out.join('\n')}\n`;
 }

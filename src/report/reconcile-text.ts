@@ -5,9 +5,12 @@
  * totals, the bill's adjustments and what was skipped.
  */
 import type { Reconciliation } from '../reconcile/index.js';
-import { billDescription, billOnlyReason, count, estimateDescription, quantity, signedPercent, signedUsd, skippedText, usd } from './reconcile-format.js';
+import { billDescription, billOnlyReason, count, estimateDescription, estimateDiscountLabel, quantity, signedPercent, reconcileMoney, skippedText } from './reconcile-format.js';
+import { currencyNoteLines, type DisplayCurrency } from './format-money.js';
 
-export function renderReconciliationText(r: Reconciliation, estimateFile: string): string {
+/** `currency`: each amount in it too, beside USD, and the rate said once at the end. */
+export function renderReconciliationText(r: Reconciliation, estimateFile: string, currency?: DisplayCurrency): string {
+  const { usd, signedUsd } = reconcileMoney(currency);
   const out: string[] = [
     `Reconciling ${estimateFile} with ${r.bill.file}`,
     `Estimate  ${estimateDescription(r)}`,
@@ -68,7 +71,7 @@ export function renderReconciliationText(r: Reconciliation, estimateFile: string
     ['  In the estimate only', usd(t.estimateOnly.costUsdCents), '—', '', ''],
     ['  All usage', usd(t.usage.estimate.costUsdCents), usd(t.usage.billed.costUsdCents), signedUsd(t.usage.difference.costUsdCents), `(${signedPercent(t.usage.difference.costUsd, t.usage.estimate.costUsd)})`],
   ];
-  if (t.estimateDiscount) totals.push([`  Estimate's discount (${r.estimate.discountPercent} %; the bill's discounts are adjustments)`, usd(t.estimateDiscount.costUsdCents), '', '', '']);
+  if (t.estimateDiscount) totals.push([`  ${estimateDiscountLabel(r, { billNote: true })}`, usd(t.estimateDiscount.costUsdCents), '', '', '']);
   const totalWidths = [0, 1, 2, 3, 4].map((i) => Math.max(...totals.map((row) => (row[i] as string).length)));
   for (const row of totals) {
     out.push(
@@ -92,8 +95,9 @@ export function renderReconciliationText(r: Reconciliation, estimateFile: string
   for (const row of adjustmentRows) out.push(row.map((c, i) => (i === 3 ? c.padStart(adjustmentWidths[i] as number) : c.padEnd(adjustmentWidths[i] as number))).join('  '));
   out.push(`Bill total, usage and adjustments (skipped rows left out): ${usd(t.billed.costUsdCents)}`);
 
-  const skipped = skippedText(r);
+  const skipped = skippedText(r, currency);
   if (skipped) out.push(skipped);
   if (r.notes.length > 0) out.push('Notes:', ...r.notes.map((n) => `  - ${n}`));
+  out.push(...currencyNoteLines(currency));
   return `${out.join('\n')}\n`;
 }

@@ -62,8 +62,8 @@ export function headlineFigures(r: SimulationJson): Figure[] {
     ? [
         { label: 'Wall time P50', value: seconds(wall.p50), detail: ci(wall.ci95.p50, seconds) },
         { label: 'Wall time P90', value: seconds(wall.p90), detail: ci(wall.ci95.p90, seconds) },
-        { label: 'Cost per run P50', value: money(cost.p50), detail: `exact, across runs; ${ci(cost.ci95.p50, usdFigure)}` },
-        { label: 'Cost per run P90', value: money(cost.p90), detail: `exact, across runs; ${ci(cost.ci95.p90, usdFigure)}` },
+        { label: 'Cost per run P50', value: money(cost.p50), detail: `exact, across runs; ${ci(cost.ci95.p50, money)}` },
+        { label: 'Cost per run P90', value: money(cost.p90), detail: `exact, across runs; ${ci(cost.ci95.p90, money)}` },
       ]
     : [
         { label: 'Wall time', value: seconds(r.mapRun.wallTimeSeconds), detail: 'one run' },

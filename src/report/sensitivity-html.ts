@@ -8,7 +8,7 @@ import type { AssumptionJson, SensitivityJson } from './sensitivity-json.js';
 import { chartFigureHtml } from './html-chart-figure.js';
 import { escapeHtml } from './html-escape.js';
 import type { ChartSpec } from './report-model.js';
-import { CONFIDENCE_NAMES, RANGES_NOTE, baselineRow, flipLines, methodText, notApplicableText, outcomeText, rankByText, sensitivityTable } from './sensitivity-sections.js';
+import { CONFIDENCE_NAMES, RANGES_NOTE, baselineRow, flipLines, methodText, notApplicableText, baselineText, rankByText, sensitivityTable } from './sensitivity-sections.js';
 
 const CONFIDENCE_BADGE: Record<AssumptionJson['confidence'], string> = { L: 'cli', M: 'other', user: 'file' };
 
@@ -18,7 +18,7 @@ export function sensitivitySectionHtml(s: SensitivityJson, charts: readonly Char
     `<h2>${escapeHtml(title)}</h2>`,
     flipsHtml(s),
     `<p class="muted">${escapeHtml(`${capitalise(methodText(s))}.`)}</p>`,
-    `<p><strong>Baseline:</strong> ${escapeHtml(outcomeText(s.baseline, s.deadlineSeconds))}</p>`,
+    `<p><strong>Baseline:</strong> ${escapeHtml(baselineText(s))}</p>`,
     ...charts.map(chartFigureHtml),
     tableHtml(s),
     `<p class="muted">${escapeHtml(RANGES_NOTE)}</p>`,

@@ -10,12 +10,16 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { roundTo } from './round.js';
 import { flipSentence } from './sensitivity-sections.js';
 import type { ScenarioIdentity } from './simulation-json.js';
+import { currencyHead, usdInCurrency, type CurrencyHeadJson } from './currency-json.js';
+import type { DisplayCurrency } from './format-money.js';
 
 export const SENSITIVITY_FORMAT = 'dmap-planner/sensitivity';
 
 export interface OutcomeJson {
   wallTimeSeconds: { p50: number; p90: number; ci95p90: [number, number] };
   costUsd: { p50: number; p90: number; ci95p90: [number, number] };
+  /** With a display currency: costUsd's P50 and P90 converted (the rounded USD × the rate, exact). */
+  costInCurrency?: { p50: number; p90: number };
   failure: { runsFailed: number; probability: number; ci95: [number, number] };
   deadline?: { runsMissed: number; missProbability: number; ci95: [number, number]; metAtP90: boolean };
 }
@@ -27,7 +31,7 @@ export interface EndJson extends OutcomeJson {
   valueText: string;
   words: string;
   sameAsBaseline: boolean;
-  change: { wallTimeSecondsP90: number; costUsdP90: number; failureProbability: number };
+  change: { wallTimeSecondsP90: number; costUsdP90: number; failureProbability: number; costInCurrencyP90?: number };
 }
 
 export interface AssumptionJson {
@@ -67,10 +71,19 @@ export interface SensitivityJson {
   flips: FlipJson[];
   assumptions: AssumptionJson[];
   notApplicable: Array<{ id: string; path: string; label: string; appliesWhen: string }>;
+  /** With a display currency (--currency): the user's rate; outcomes then carry costInCurrency. */
+  currency?: CurrencyHeadJson;
 }
 
-export function buildSensitivityJson(input: { identity: ScenarioIdentity; seed: number; analysis: SensitivityAnalysis }): SensitivityJson {
+export function buildSensitivityJson(input: { identity: ScenarioIdentity; seed: number; analysis: SensitivityAnalysis; currency?: DisplayCurrency | undefined }): SensitivityJson {
   const a = input.analysis;
+  const currency = input.currency;
+  const outcomeJson = (o: OutcomeStats) => withCostInCurrency(outcomeJsonUsd(o), currency);
+  const endJson = (e: EndResult): EndJson => {
+    const json = endJsonUsd(e);
+    if (!currency) return json;
+    return { ...withCostInCurrency(json, currency), change: { ...json.change, costInCurrencyP90: usdInCurrency(json.change.costUsdP90, currency) } };
+  };
   return {
     format: SENSITIVITY_FORMAT,
     formatVersion: 1,
@@ -96,7 +109,16 @@ export function buildSensitivityJson(input: { identity: ScenarioIdentity; seed: 
       swing: { wallTimeSeconds: seconds(r.swing.wallTimeSeconds), costUsd: usd(r.swing.costUsd), failureProbability: share(r.swing.failureProbability) },
     })),
     notApplicable: a.notApplicable.map((n) => ({ id: n.id, path: n.path, label: n.label, appliesWhen: n.appliesWhen })),
+    ...(currency ? { currency: currencyHead(currency) } : {}),
   };
+}
+
+/** An outcome with its costs converted beside the USD ones, when there is a display currency. */
+function withCostInCurrency<T extends OutcomeJson>(o: T, currency: DisplayCurrency | undefined): T {
+  if (!currency) return o;
+  const { failure, deadline, ...rest } = o;
+  // costInCurrency right after costUsd, so the two read together.
+  return { ...rest, costInCurrency: { p50: usdInCurrency(o.costUsd.p50, currency), p90: usdInCurrency(o.costUsd.p90, currency) }, failure, ...(deadline ? { deadline } : {}) } as T;
 }
 
 const seconds = (v: number) => roundTo(v, 3);
@@ -104,7 +126,7 @@ const usd = (v: number) => roundTo(v, 8);
 const share = (v: number) => roundTo(v, 6);
 const pair = (p: [number, number], f: (v: number) => number): [number, number] => [f(p[0]), f(p[1])];
 
-function outcomeJson(s: OutcomeStats): OutcomeJson {
+function outcomeJsonUsd(s: OutcomeStats): OutcomeJson {
   return {
     wallTimeSeconds: { p50: seconds(s.wallTimeSeconds.p50), p90: seconds(s.wallTimeSeconds.p90), ci95p90: pair(s.wallTimeSeconds.ci95p90, seconds) },
     costUsd: { p50: usd(s.costUsd.p50), p90: usd(s.costUsd.p90), ci95p90: pair(s.costUsd.ci95p90, usd) },
@@ -115,7 +137,7 @@ function outcomeJson(s: OutcomeStats): OutcomeJson {
   };
 }
 
-function endJson(e: EndResult): EndJson {
+function endJsonUsd(e: EndResult): EndJson {
   return {
     setting: e.setting,
     settingText: e.settingText,
@@ -123,7 +145,7 @@ function endJson(e: EndResult): EndJson {
     valueText: e.valueText,
     words: e.words,
     sameAsBaseline: e.sameAsBaseline,
-    ...outcomeJson(e.stats),
+    ...outcomeJsonUsd(e.stats),
     change: { wallTimeSecondsP90: seconds(e.change.wallTimeSecondsP90), costUsdP90: usd(e.change.costUsdP90), failureProbability: share(e.change.failureProbability) },
   };
 }

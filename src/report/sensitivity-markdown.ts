@@ -7,7 +7,8 @@
 import { codeSpan, escapeMarkdown, rerunFooter } from './markdown-escape.js';
 import type { ChartSpec } from './report-model.js';
 import type { SensitivityJson } from './sensitivity-json.js';
-import { CONFIDENCE_NAMES, RANGES_NOTE, baselineRow, flipLines, methodText, notApplicableText, outcomeText, rankByText, sensitivityTable } from './sensitivity-sections.js';
+import { CONFIDENCE_NAMES, RANGES_NOTE, baselineRow, flipLines, methodText, notApplicableText, baselineText, rankByText, sensitivityTable } from './sensitivity-sections.js';
+import { noteLinesOf } from './currency-json.js';
 
 /** The section, under a heading of `level` (2 in the simulate report). */
 export function sensitivitySectionMarkdown(s: SensitivityJson, charts: readonly ChartSpec[], level = 2, title = 'Sensitivity'): string {
@@ -31,7 +32,7 @@ export function sensitivitySectionMarkdown(s: SensitivityJson, charts: readonly 
     '',
     escapeMarkdown(`${capitalise(methodText(s))}.`),
     '',
-    `**Baseline:** ${escapeMarkdown(outcomeText(s.baseline, s.deadlineSeconds))}`,
+    `**Baseline:** ${escapeMarkdown(baselineText(s))}`,
     ...(figures.length > 0 ? ['', figures.join('\n\n')] : []),
     '',
     escapeMarkdown(`Ranked by the swing in ${rankByText(s)}: the larger change of the two ends from the baseline.`),
@@ -57,6 +58,7 @@ export function renderSensitivityMarkdown(s: SensitivityJson, charts: readonly C
     ...(s.scenario.description ? [escapeMarkdown(s.scenario.description), ''] : []),
     escapeMarkdown(meta),
     '',
+    ...noteLinesOf(s.currency).flatMap((l) => [escapeMarkdown(l), '']),
     sensitivitySectionMarkdown(s, charts, 2, 'What the assumptions change'),
     '',
     ...rerunFooter(`${s.tool.name} ${s.tool.version}`, rerunCommand),

@@ -9,6 +9,7 @@ import { standalonePageHtml } from './standalone-page-html.js';
 import type { ChartSpec } from './report-model.js';
 import { sensitivitySectionHtml } from './sensitivity-html.js';
 import type { SensitivityJson } from './sensitivity-json.js';
+import { noteLinesOf } from './currency-json.js';
 
 export function renderSensitivityHtml(s: SensitivityJson, charts: readonly ChartSpec[], assets: HtmlAssets & { rerunCommand: string }): string {
   const meta = [`seed ${s.seed}`, `${s.runsPerEnd.toLocaleString('en-US')} runs per end`, ...(s.scenario.file !== undefined ? [s.scenario.file] : [])].join(' · ');
@@ -20,7 +21,7 @@ export function renderSensitivityHtml(s: SensitivityJson, charts: readonly Chart
       ...(s.scenario.description ? { description: s.scenario.description } : {}),
       meta,
       generator: `${s.tool.name} ${s.tool.version}`,
-      main: sensitivitySectionHtml(s, charts, 'What the assumptions change'),
+      main: [...noteLinesOf(s.currency).map((l) => `<p class="muted">${escapeHtml(l)}</p>`), sensitivitySectionHtml(s, charts, 'What the assumptions change')].join('\n'),
       footer: [`<p>${escapeHtml(`${s.tool.name} ${s.tool.version}`)}</p>`, `<p>Rerun: <code class="command">${escapeHtml(assets.rerunCommand)}</code></p>`],
     },
     assets.chartJsSource,

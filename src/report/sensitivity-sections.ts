@@ -5,6 +5,8 @@
  */
 import { formatDuration } from './format-duration.js';
 import { percent, usdFigure } from './report-sections.js';
+import { withCurrency, type DisplayCurrency } from './format-money.js';
+import { displayCurrencyOf } from './currency-json.js';
 import type { AssumptionJson, EndJson, FlipJson, OutcomeJson, SensitivityJson } from './sensitivity-json.js';
 
 type FlipFacts = Omit<FlipJson, 'text'> & { path: string; words: string; settingText: string };
@@ -32,10 +34,10 @@ export function flipLines(s: SensitivityJson): { flipped: boolean; lines: string
 }
 
 /** "P90 wall time 1 m 22 s · P90 cost $0.6288 · Map Run fails in 0 % of runs (95 % CI 0–1.9 %)". */
-export function outcomeText(o: OutcomeJson, deadlineSeconds?: number): string {
+export function outcomeText(o: OutcomeJson, deadlineSeconds?: number, currency?: DisplayCurrency): string {
   const parts = [
     `P90 wall time ${duration(o.wallTimeSeconds.p90)}`,
-    `P90 cost ${usdFigure(o.costUsd.p90)}`,
+    `P90 cost ${withCurrency(usdFigure(o.costUsd.p90), o.costUsd.p90, currency)}`,
     `Map Run fails in ${percent(o.failure.probability)} of runs (95 % CI ${percent(o.failure.ci95[0])}–${percent(o.failure.ci95[1])})`,
   ];
   if (o.deadline && deadlineSeconds !== undefined) parts.push(`misses the ${duration(deadlineSeconds)} deadline in ${percent(o.deadline.missProbability)}`);
@@ -61,8 +63,20 @@ export interface SensitivityColumn {
   numeric: boolean;
 }
 
+/** The baseline in a line, money in the display currency too. */
+export function baselineText(s: SensitivityJson): string {
+  return outcomeText(s.baseline, s.deadlineSeconds, displayCurrencyOf(s.currency));
+}
+
+/** An amount as the sensitivity outputs show it: `usdFigure`, and in the display currency if any. */
+export function sensitivityMoney(s: Pick<SensitivityJson, 'currency'>): (usd: number) => string {
+  const currency = displayCurrencyOf(s.currency);
+  return (usd) => withCurrency(usdFigure(usd), usd, currency);
+}
+
 /** The ranked table: one row per assumption. */
 export function sensitivityTable(s: SensitivityJson): { columns: SensitivityColumn[]; rows: string[][] } {
+  const money = sensitivityMoney(s);
   const columns: SensitivityColumn[] = [
     { header: '#', numeric: true },
     { header: 'Assumption', numeric: false },
@@ -85,7 +99,7 @@ export function sensitivityTable(s: SensitivityJson): { columns: SensitivityColu
       a.low.settingText,
       a.high.settingText,
       both(a, (e) => duration(e.wallTimeSeconds.p90)),
-      both(a, (e) => usdFigure(e.costUsd.p90)),
+      both(a, (e) => money(e.costUsd.p90)),
       both(a, (e) => percent(e.failure.probability)),
     ];
     if (s.deadlineSeconds !== undefined) row.push(both(a, (e) => percent(e.deadline?.missProbability ?? 0)));
@@ -97,7 +111,7 @@ export function sensitivityTable(s: SensitivityJson): { columns: SensitivityColu
 /** The baseline as a table row, to read beside the ranked rows. */
 export function baselineRow(s: SensitivityJson): string[] {
   const b = s.baseline;
-  const row = ['', 'Baseline', '', '', '', '', duration(b.wallTimeSeconds.p90), usdFigure(b.costUsd.p90), percent(b.failure.probability)];
+  const row = ['', 'Baseline', '', '', '', '', duration(b.wallTimeSeconds.p90), sensitivityMoney(s)(b.costUsd.p90), percent(b.failure.probability)];
   if (s.deadlineSeconds !== undefined) row.push(percent(b.deadline?.missProbability ?? 0));
   return row;
 }

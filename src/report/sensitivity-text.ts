@@ -4,7 +4,8 @@
  * P90 wall time, P90 cost and chance of failure. Pure.
  */
 import type { SensitivityJson } from './sensitivity-json.js';
-import { baselineRow, duration, flipLines, notApplicableText, outcomeText, rankByText, sensitivityTable } from './sensitivity-sections.js';
+import { baselineRow, duration, flipLines, notApplicableText, baselineText, rankByText, sensitivityTable } from './sensitivity-sections.js';
+import { noteLinesOf } from './currency-json.js';
 
 /** Table columns the terminal shows: the id stands for the label, which the reports give. */
 const SHOWN = ['#', 'Field', 'Confidence', 'Low', 'High', 'P90 time low / high', 'P90 cost low / high', 'P(fail) low / high', 'P(miss deadline) low / high'];
@@ -33,7 +34,9 @@ export function renderSensitivityText(s: SensitivityJson): string {
     '',
     `${s.scenario.name} — ${s.assumptions.length} assumption${s.assumptions.length === 1 ? '' : 's'} at both ends of their plausible ranges`,
     `seed ${s.seed}, ${s.runsPerEnd.toLocaleString('en-US')} runs per end, common random numbers, ${s.tool.name} ${s.tool.version}`,
-    `Baseline: ${outcomeText(s.baseline, s.deadlineSeconds)}`,
+    `Baseline: ${baselineText(s)}`,
+    // Only the standalone outputs say the rate: the simulate report says its own.
+    ...noteLinesOf(s.currency),
     '',
     `Ranked by the swing in ${rankByText(s)} (the larger change of the two ends from the baseline):`,
     '',

@@ -11,7 +11,8 @@ import type { MetricSummary, SimulationSummary } from '../montecarlo/index.js';
 import type { CostLine, CostReport, MapRunCost } from '../pricing/index.js';
 import { scaleMetric } from '../montecarlo/scale-metric.js';
 import { plain } from '../pricing/decimal.js';
-import { convertUsd, currencyNote, type DisplayCurrency } from './format-money.js';
+import { convertUsd, type DisplayCurrency } from './format-money.js';
+import { currencyHead, type CurrencyHeadJson } from './currency-json.js';
 import type { PrecisionOutcome, SimulationRun } from '../runner/run-simulation.js';
 import type { Scenario } from '../scenario/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -57,11 +58,7 @@ export interface CostJson {
   currency?: CurrencyJson;
 }
 
-export interface CurrencyJson {
-  code: string;
-  perUsd: number;
-  date: string;
-  note: string;
+export interface CurrencyJson extends CurrencyHeadJson {
   monthlyTotal: string;
   monthlyTotalAwsRounded: string;
   perRun: string;
@@ -298,10 +295,7 @@ function costJson(cost: MapRunCost, currency: DisplayCurrency | undefined): Cost
     ...(currency
       ? {
           currency: {
-            code: currency.code,
-            perUsd: currency.perUsd,
-            date: currency.date,
-            note: currencyNote(currency),
+            ...currencyHead(currency),
             monthlyTotal: exactIn(report.totalUsd, currency),
             monthlyTotalAwsRounded: convertUsd(report.totalUsdAwsRounded, currency).toFixed(2),
             perRun: exactIn(cost.perRunUsd, currency),

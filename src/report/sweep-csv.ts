@@ -6,6 +6,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { SweepJson } from './sweep-json.js';
 
+/** With a display currency: its code and rate, then each money column converted (the USD columns stay as they are). */
+const CURRENCY_COLUMNS = ['currency', 'currency_per_usd', 'rate_date', 'cost_p10_in_currency', 'cost_p50_in_currency', 'cost_p90_in_currency', 'expected_cost_in_currency', 'cost_at_risk_p90_in_currency', 'cost_at_risk_p99_in_currency'];
+
 export function renderSweepCsv(s: SweepJson): string {
   const paths = s.variations.map((v) => v.path);
   const columns = [
@@ -33,9 +36,12 @@ export function renderSweepCsv(s: SweepJson): string {
     'failure_cause',
     'race_dropped_after_runs',
     'race_reason',
+    ...(s.currency ? CURRENCY_COLUMNS : []),
   ];
+  const head = s.currency;
   const rows = s.points.map((p) => {
     const e = p.failureEconomics;
+    const c = p.costInCurrency;
     return [
       p.index,
       ...paths.map((path) => String(p.settings[path])),
@@ -61,6 +67,7 @@ export function renderSweepCsv(s: SweepJson): string {
       p.failureCause ?? '',
       p.race?.droppedAfterRuns ?? '',
       p.race?.reason ?? '',
+      ...(head ? [head.code, head.perUsd, head.date, c?.p10 ?? '', c?.p50 ?? '', c?.p90 ?? '', c?.expectedCost ?? '', c?.costAtRiskP90 ?? '', c?.costAtRiskP99 ?? ''] : []),
     ];
   });
   return stringify(rows, { header: true, columns, record_delimiter: '\n' });

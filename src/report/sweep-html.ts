@@ -11,6 +11,7 @@ import type { ChartSpec } from './report-model.js';
 import { standalonePageHtml } from './standalone-page-html.js';
 import { heatGrid } from './sweep-heat-grid.js';
 import type { SweepJson } from './sweep-json.js';
+import { noteLinesOf } from './currency-json.js';
 import { economicsRows, failureLines, methodText, raceLines } from './sweep-sections.js';
 import { goalWords, raceWords, sweepColumns, sweepRows } from './sweep-text.js';
 
@@ -22,6 +23,7 @@ export function renderSweepHtml(s: SweepJson, charts: { frontier: ChartSpec; hea
   const main = [
     section('recommendation', 'Recommendation', [
       `<p><strong>Goal:</strong> ${escapeHtml(goalWords(s))}.</p>`,
+      ...noteLinesOf(s.currency).map((l) => `<p class="muted">${escapeHtml(l)}</p>`),
       `<div class="callout callout-${picked ? 'ok' : 'warning'}" role="note"><p>${escapeHtml(s.recommendation.reason)}</p></div>`,
       ...(s.recommendation.tieRule ? [`<p class="muted">Tie rule: ${escapeHtml(s.recommendation.tieRule)}.</p>`] : []),
       `<p class="muted">${escapeHtml(raceWords(s))}</p>`,

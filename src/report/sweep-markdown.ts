@@ -8,6 +8,7 @@ import { escapeMarkdown, rerunFooter } from './markdown-escape.js';
 import type { ChartSpec } from './report-model.js';
 import { heatGrid } from './sweep-heat-grid.js';
 import type { SweepJson } from './sweep-json.js';
+import { noteLinesOf } from './currency-json.js';
 import { economicsRows, failureLines, methodText, raceLines } from './sweep-sections.js';
 import { goalWords, raceWords, sweepColumns, sweepRows } from './sweep-text.js';
 
@@ -25,6 +26,7 @@ export function renderSweepMarkdown(s: SweepJson, charts: readonly ChartSpec[], 
     ...(s.scenario.description ? [escapeMarkdown(s.scenario.description), ''] : []),
     escapeMarkdown(meta),
     '',
+    ...noteLinesOf(s.currency).flatMap((l) => [escapeMarkdown(l), '']),
     '## Recommendation',
     '',
     `**Goal:** ${escapeMarkdown(goalWords(s))}.`,

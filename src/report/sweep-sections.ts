@@ -5,7 +5,8 @@
  */
 import { percent } from '../planner/recommend.js';
 import { formatCount } from './format-duration.js';
-import { formatUsdFine } from './format-money.js';
+import { fineMoney } from './format-money.js';
+import { displayCurrencyOf } from './currency-json.js';
 import type { SweepJson } from './sweep-json.js';
 import { shortSettings } from './sweep-text.js';
 
@@ -29,6 +30,7 @@ export const ECONOMICS_COLUMNS = ['Configuration', 'P(fail) (95 % CI)', 'P(miss 
 export function economicsRows(s: SweepJson): { columns: string[]; rows: string[][] } {
   const deadline = s.goal.deadlineSeconds !== undefined;
   const columns = ECONOMICS_COLUMNS.filter((c) => deadline || c !== 'P(miss deadline) (95 % CI)');
+  const money = fineMoney(displayCurrencyOf(s.currency));
   const interval = (p: number, ci: [number, number]) => `${percent(p)} (${(ci[0] * 100).toFixed(0)}–${(ci[1] * 100).toFixed(0)})`;
   const rows = s.points.map((p) => {
     const e = p.failureEconomics;
@@ -38,9 +40,9 @@ export function economicsRows(s: SweepJson): { columns: string[]; rows: string[]
       interval(e.failure.probability, e.failure.ci95),
       ...(deadline ? [e.deadline ? interval(e.deadline.missProbability, e.deadline.ci95) : ''] : []),
       formatCount(Math.round(e.itemsToRedriveMean)),
-      formatUsdFine(e.expectedCostUsd),
-      formatUsdFine(e.costAtRiskUsd.p90),
-      formatUsdFine(e.costAtRiskUsd.p99),
+      money(e.expectedCostUsd),
+      money(e.costAtRiskUsd.p90),
+      money(e.costAtRiskUsd.p99),
     ];
   });
   return { columns: [...columns], rows };

@@ -7,7 +7,8 @@
 import type { PointResult } from '../planner/point-result.js';
 import { percent } from '../planner/recommend.js';
 import { formatCount, formatDuration } from './format-duration.js';
-import { formatUsd, formatUsdFine } from './format-money.js';
+import { fineMoney, formatUsd, withCurrency } from './format-money.js';
+import { displayCurrencyOf, noteLinesOf } from './currency-json.js';
 import type { SweepJson } from './sweep-json.js';
 
 export function describeSettings(point: Pick<PointResult, 'settings'>): string {
@@ -24,7 +25,7 @@ export function shortSettings(point: Pick<PointResult, 'settings'>): string {
 export function goalWords(sweep: SweepJson): string {
   const target = sweep.goal.confidence !== undefined ? ` in ${percent(sweep.goal.confidence)} of runs` : ' at P90';
   if (sweep.goal.deadlineSeconds !== undefined) return `finish within ${formatDuration(sweep.goal.deadlineSeconds * 1000)}${target}`;
-  if (sweep.goal.budgetUsd !== undefined) return `cost at most ${formatUsd(sweep.goal.budgetUsd)} per run${target}`;
+  if (sweep.goal.budgetUsd !== undefined) return `cost at most ${withCurrency(formatUsd(sweep.goal.budgetUsd), sweep.goal.budgetUsd, displayCurrencyOf(sweep.currency))} per run${target}`;
   return 'balanced time and cost';
 }
 
@@ -71,13 +72,14 @@ export function sweepColumns(sweep: SweepJson): string[] {
 
 export function sweepRows(sweep: SweepJson): string[][] {
   const withGoal = sweep.goal.confidence !== undefined;
+  const money = fineMoney(displayCurrencyOf(sweep.currency));
   return sweep.points.map((p) => [
     ...sweep.variations.map((v) => String(p.settings[v.path])),
     formatCount(p.runs ?? sweep.runsPerPoint),
     formatDuration(p.wallTimeSeconds.p50 * 1000),
     formatDuration(p.wallTimeSeconds.p90 * 1000),
-    formatUsdFine(p.costUsd.p90),
-    p.failureEconomics ? formatUsdFine(p.failureEconomics.expectedCostUsd) : '',
+    money(p.costUsd.p90),
+    p.failureEconomics ? money(p.failureEconomics.expectedCostUsd) : '',
     ...(withGoal ? [goalCell(p)] : []),
     formatCount(Math.round(p.throttles.p90)),
     pointNotes(p, sweep),
@@ -103,6 +105,7 @@ export function renderSweepText(sweep: SweepJson): string {
     '* on the Pareto frontier of P90 time and P90 cost (among configurations that neither fail nor time out)   → recommended',
     'expected cost: mean cost per run plus the redrive of failed, timed-out and pending items, priced per item that ran',
     raceWords(sweep),
+    ...noteLinesOf(sweep.currency),
     '',
     `Recommendation: ${sweep.recommendation.reason}`,
     ...(sweep.recommendation.tieRule ? ['', `Tie rule: ${sweep.recommendation.tieRule}.`] : []),

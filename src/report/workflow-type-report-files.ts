@@ -12,6 +12,7 @@ import { escapeMarkdown } from './markdown-escape.js';
 import type { ReportFile } from './report-file.js';
 import type { WorkflowTypeJson } from './workflow-type-json.js';
 import { WORKFLOW_TYPE_COLUMNS, workflowTypeRows, workflowTypeVerdict } from './workflow-type-text.js';
+import { noteLinesOf } from './currency-json.js';
 
 export async function renderWorkflowTypeReportFiles(w: WorkflowTypeJson, assets: { chartJsSource: string; rerunCommand: string }): Promise<ReportFile[]> {
   const chart = workflowTypeChart(w);
@@ -39,6 +40,7 @@ function html(w: WorkflowTypeJson, chart: ReturnType<typeof workflowTypeChart>, 
         `<thead>${head}</thead>`,
         `<tbody>\n${body.join('\n')}\n</tbody>`,
         '</table></div>',
+        ...noteLinesOf(w.currency).map((l) => `<p class="muted">${escapeHtml(l)}</p>`),
       ].join('\n'),
       footer: [`<p>Rerun: <code class="command">${escapeHtml(assets.rerunCommand)}</code></p>`],
     },
@@ -59,6 +61,7 @@ function markdown(w: WorkflowTypeJson, chartId: string, rerunCommand: string): s
     `|${WORKFLOW_TYPE_COLUMNS.map(() => '---').join('|')}|`,
     ...workflowTypeRows(w).map(row),
     '',
+    ...noteLinesOf(w.currency).flatMap((l) => [escapeMarkdown(l), '']),
     `Rerun: \`${rerunCommand.replace(/`/g, "'")}\``,
     '',
   ].join('\n');

@@ -4,20 +4,24 @@
  * Costs per run have four significant figures, as everywhere (docs/pricing.md, "Which cost is which").
  */
 import { formatCount, formatDuration } from './format-duration.js';
-import { formatUsdFine } from './format-money.js';
+import { fineMoney, formatUsdFine, withCurrency } from './format-money.js';
+import { displayCurrencyOf, noteLinesOf } from './currency-json.js';
 import type { WorkflowTypeJson } from './workflow-type-json.js';
 
 export const WORKFLOW_TYPE_COLUMNS = ['Batch size', 'Standard P50', 'Express P50', 'Express − Standard', 'Step Functions part (Std / Expr)', 'P90 time (Std / Expr)', 'Cheaper'] as const;
 
 export function workflowTypeRows(w: WorkflowTypeJson): string[][] {
   const time = (s: number) => formatDuration(s * 1000);
+  const currency = displayCurrencyOf(w.currency);
+  const money = fineMoney(currency);
   const mark = (f: WorkflowTypeJson['rows'][number]['standard'], text: string) => (f.childrenTimeOut ? `${text} (children time out)` : f.failureProbability >= 0.5 ? `${text} (fails)` : text);
   return w.rows.map((r) => [
     formatCount(r.batchSize),
-    mark(r.standard, formatUsdFine(r.standard.costUsdP50)),
-    mark(r.express, formatUsdFine(r.express.costUsdP50)),
-    `${r.expressMinusStandardUsd < 0 ? '−' : '+'}${formatUsdFine(Math.abs(r.expressMinusStandardUsd))}`,
-    `${formatUsdFine(r.standard.stepFunctionsUsdMean)} / ${formatUsdFine(r.express.stepFunctionsUsdMean)}`,
+    mark(r.standard, money(r.standard.costUsdP50)),
+    mark(r.express, money(r.express.costUsdP50)),
+    // The sign stands before both amounts: +$0.0012 (EUR 0.0011).
+    `${r.expressMinusStandardUsd < 0 ? '−' : '+'}${withCurrency(formatUsdFine(Math.abs(r.expressMinusStandardUsd)), Math.abs(r.expressMinusStandardUsd), currency)}`,
+    `${money(r.standard.stepFunctionsUsdMean)} / ${money(r.express.stepFunctionsUsdMean)}`,
     `${time(r.standard.wallTimeSecondsP90)} / ${time(r.express.wallTimeSecondsP90)}`,
     r.cheaper === 'neither' ? 'neither (both fail)' : r.cheaper,
   ]);
@@ -52,6 +56,7 @@ export function renderWorkflowTypeText(w: WorkflowTypeJson): string {
     '',
     workflowTypeVerdict(w),
     'Standard pays per state transition; Express per request and per GB-second of duration at its billed memory (https://aws.amazon.com/step-functions/pricing/). The parent pays one transition per child either way.',
+    ...noteLinesOf(w.currency),
     '',
   ].join('\n');
 }

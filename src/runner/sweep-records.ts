@@ -15,6 +15,7 @@ import { nextRoundEnd, raceDrops, raceSettled, type RaceDrop } from '../planner/
 import type { SweepPoint } from '../planner/sweep-points.js';
 import type { PriceCatalogue } from '../pricing/index.js';
 import { failureCauseWords } from '../report/sweep-failure-cause.js';
+import type { DisplayCurrency } from '../report/format-money.js';
 
 export interface SweepRunOptions {
   seed: number;
@@ -34,6 +35,8 @@ export interface SweepGoalOptions extends SweepRunOptions {
   racing?: boolean;
   /** Points by label in race reasons. */
   describe?: (index: number) => string;
+  /** Amounts in race reasons in this currency too, beside USD. */
+  currency?: DisplayCurrency;
 }
 
 export interface SweepRun {
@@ -58,7 +61,7 @@ export interface SweepRun {
  */
 export async function sweepFromRecords(
   points: readonly SweepPoint[],
-  options: Pick<SweepGoalOptions, 'runs' | 'goal' | 'racing' | 'describe'>,
+  options: Pick<SweepGoalOptions, 'runs' | 'goal' | 'racing' | 'describe' | 'currency'>,
   runRange: (point: SweepPoint, from: number, to: number) => Promise<ReplicationRecord[]>,
 ): Promise<SweepRun> {
   const racing = options.racing !== false && options.goal !== undefined;
@@ -78,7 +81,7 @@ export async function sweepFromRecords(
     if (!racing) break;
     const evidence = alive.map((p) => evidenceOf(p, records.get(p.index) as ReplicationRecord[], options.goal));
     const describe = options.describe ?? ((index: number) => `point ${index}`);
-    for (const drop of raceDrops(evidence, options.goal as GoalTest, describe)) drops.set(drop.index, { ...drop, afterRuns: done });
+    for (const drop of raceDrops(evidence, options.goal as GoalTest, describe, options.currency)) drops.set(drop.index, { ...drop, afterRuns: done });
     alive = alive.filter((p) => !drops.has(p.index));
     if (raceSettled(evidence.filter((e) => !drops.has(e.index)), options.goal as GoalTest)) break;
   }

@@ -37,6 +37,11 @@ describe('the pricing flags', () => {
       // A usage document is already the month: only simulations take runs a month.
       expect(help.includes('--runs-per-month'), command).toBe(command !== 'price');
     }
+    // Every command that prints money can show it in another currency; reconcile prices nothing but prints money.
+    for (const command of ['simulate', 'sweep', 'compare', 'sensitivity', 'backtest', 'workflow-type', 'price', 'reconcile']) {
+      const help = runDmap(command, '--help').stdout;
+      for (const flag of ['--currency', '--exchange-rate', '--rate-date']) expect(help, `${command} ${flag}`).toContain(flag);
+    }
   }, SLOW);
 
   it('change what dmap sweep reports: --discount 50 halves every configuration\'s cost', () => {

@@ -190,6 +190,35 @@ describe('dmap reconcile', () => {
     expect(runDmap('reconcile', ESTIMATE).status).toBe(2);
   });
 
+  it('labels the estimate\'s discount total as what it holds: a Savings Plan\'s saving, a negotiated discount, or both', () => {
+    // The fixture's usage priced with a Compute Savings Plan, alone and with a negotiated discount.
+    const usage = 'test/fixtures/bills/estimate-usage.yaml';
+    const plan = ['--savings-plan-commitment', '0.01', '--savings-plan-rate', '17'];
+    const estimate = (name: string, ...flags: string[]) => {
+      const file = join(dir, name);
+      const run = runDmap('price', usage, '--json', ...flags);
+      expect(run.status, run.stderr).toBe(0);
+      writeFileSync(file, run.stdout);
+      return file;
+    };
+    const planOnly = estimate('plan.json', ...plan);
+    const text = reconcileRun(planOnly, '--bill', CUR);
+    expect(text).toMatch(/^ {2}Estimate's Compute Savings Plan saving \(17 % off Lambda duration\); the bill's Savings Plan rows are adjustments +−\$1\.50$/m);
+    expect(text).not.toMatch(/Estimate's discount/);
+    expect(text).toMatch(/^Estimate {2}.*, a Compute Savings Plan at 17 %$/m);
+    expect(reconcileRun(planOnly, '--bill', CUR, '--markdown')).toContain("| Estimate's Compute Savings Plan saving (17 % off Lambda duration) | −\\$1.50 | | |");
+    const rows = parse(reconcileRun(planOnly, '--bill', CUR, '--csv'), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.find((r) => r['item']?.startsWith('Estimate'))?.['item']).toBe("Estimate's Compute Savings Plan saving");
+    const json = JSON.parse(reconcileRun(planOnly, '--bill', CUR, '--json'));
+    expect(json.estimate.savingsPlan).toEqual({ discountPercent: 17 });
+    expect(json.totals.estimateSavingsPlan).toEqual(json.totals.estimateDiscount);
+
+    const both = reconcileRun(estimate('both.json', ...plan, '--discount', '10'), '--bill', CUR);
+    expect(both).toMatch(/^ {2}Estimate's discount \(10 %\) and Compute Savings Plan saving \(17 % off Lambda duration\); the bill's discounts and Savings Plan rows are adjustments +−\$[\d.]+$/m);
+    const byService = reconcileRun(estimate('by-service.json', '--discount', 'lambda=12'), '--bill', CUR);
+    expect(byService).toMatch(/^ {2}Estimate's discount \(lambda 12 %; the bill's discounts are adjustments\) +−\$[\d.]+$/m);
+  });
+
   it('is shown as it prints in docs/pricing.md', () => {
     expect(readFileSync('docs/pricing.md', 'utf8')).toContain(`\`\`\`text\n${reconcileRun(ESTIMATE, '--bill', CUR)}\`\`\``);
   });

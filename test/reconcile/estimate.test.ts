@@ -74,6 +74,25 @@ describe('validateEstimate', () => {
     expect(estimate.discountUsd?.toFixed()).toBe('-7.52');
   });
 
+  it('keeps a Compute Savings Plan\'s saving apart from negotiated discounts: its lines name the price key they save on', () => {
+    const document = {
+      ...priceResult([
+        line('charge', 'lambda.duration.arm64', '1000', 'GB-seconds', '0.0133'),
+        line('discount', 'lambda.duration.arm64', '800', 'GB-seconds', '-0.0018'),
+        line('discount', undefined, '0.0115', 'USD', '-0.00115'),
+      ], { discountPercent: 10 }),
+    };
+    const withPlan = { ...document, options: { ...document.options, savingsPlan: { commitmentUsdPerHour: 0.01, discountPercent: 17, hours: 730 } } };
+    const estimate = estimateOf(withPlan);
+    expect(estimate.discountUsd?.toFixed()).toBe('-0.00295');
+    expect(estimate.savingsPlan?.discountPercent).toBe(17);
+    expect(estimate.savingsPlan?.savingUsd.toFixed()).toBe('-0.0018');
+    // A document without the plan's options (older) still separates the saving; its rate is unknown.
+    expect(estimateOf(document).savingsPlan).toEqual({ savingUsd: expect.anything() });
+    // Without Savings Plan lines, none.
+    expect(estimateOf(priceResult([line('discount', undefined, '1', 'USD', '-0.1')])).savingsPlan).toBeUndefined();
+  });
+
   it('names what it reads when the file is something else', () => {
     const validation = validateEstimate({ format: 'dmap-planner/sweep' });
     expect(validation.ok).toBe(false);

@@ -266,4 +266,18 @@ describe('buildCharts', () => {
     expect(labels[0]).toMatch(/^Lambda: Duration \(x86\) — \$0\.\d+$/);
     expect(spec.sentence).toMatch(/^AWS Lambda: Duration \(x86\) is \d+ % of the mean cost per run of \$0\.\d+\.$/);
   });
+
+  it('with a display currency, titles the money axes with the rate and gives both amounts in the sentences and the actual run\'s marker', () => {
+    const currency = { code: 'EUR', perUsd: 0.5, date: '2026-11-30' };
+    const converted = { ...flagship, cost: { ...flagship.cost, currency: { ...currency, note: '', monthlyTotal: '0', monthlyTotalAwsRounded: '0', perRun: '0' } } };
+    const charts = buildCharts(converted, { costUsd: 0.5 });
+    const xTitle = (id: string) => ((chart(charts, id).config.options?.scales as Record<string, Axis>)['x']?.title?.text ?? '');
+    expect(xTitle('cost-distribution')).toBe('Cost per run (USD per run); EUR = USD × 0.5 (rate of 2026-11-30)');
+    expect(xTitle('cost-by-line')).toBe('USD per run (mean across runs); EUR = USD × 0.5 (rate of 2026-11-30)');
+    expect(chart(charts, 'cost-by-line').sentence).toMatch(/mean cost per run of \$0\.\d+ \(EUR 0\.\d+\)\.$/);
+    expect(chart(charts, 'cost-distribution').sentence).toMatch(/^P50 cost per run \$[\d.]+ \(EUR [\d.]+\)/);
+    expect(datasetsOf(chart(charts, 'cost-distribution')).map((d) => d.label)).toContain('Actual run $0.50 (EUR 0.25)');
+    // Without one, the axes stay as they were.
+    expect((chart(buildCharts(flagship), 'cost-distribution').config.options?.scales as Record<string, Axis>)['x']?.title?.text).toBe('Cost per run (USD per run)');
+  });
 });

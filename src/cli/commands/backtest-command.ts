@@ -72,6 +72,7 @@ export async function runBacktestCommand(file: string, flags: BacktestFlags, io:
     seed: simulation.json.seed,
     actual,
     result: backtest(actual, simulation.run.records),
+    currency: loaded.scenario.pricing.currency,
   });
   if (executions && executions.executions.length < mapRun.executionCounts.total) {
     io.err(`warning: ${flags.executions} lists ${executions.executions.length} of the Map Run's ${mapRun.executionCounts.total} children (use list-executions without --max-items, or merge its pages)\n`);

@@ -2,7 +2,8 @@ import { sha256Hex } from '../file-hash.js';
 import { readTextFile } from '../../input/read-text-file.js';
 import { compareResults } from '../../planner/compare.js';
 import { breaches, type FailIf } from '../../planner/fail-if.js';
-import { catalogueOf, hasPricingFlags, withPricingFlags, type PricingFlags } from '../pricing-flags.js';
+import { catalogueOf, currencyFromFlags, hasPricingFlags, withPricingFlags, type PricingFlags } from '../pricing-flags.js';
+import { buildComparisonJson } from '../../report/comparison-json.js';
 import { assertScenarioPriced } from '../strict-prices.js';
 import { renderComparisonMarkdown, renderComparisonText } from '../../report/comparison-report.js';
 import { SIMULATE_FORMAT, type SimulationJson } from '../../report/simulation-json.js';
@@ -25,13 +26,15 @@ export interface CompareFlags extends PricingFlags {
 }
 
 export async function runCompareCommand(fileA: string, fileB: string, flags: CompareFlags, io: CliOutput): Promise<number> {
+  // From the flags, not from either side: a saved result's figures can be shown in a currency though they cannot be repriced.
+  const currency = currencyFromFlags(flags);
   const catalogue = await catalogueOf(flags);
   const a = await resultOf(fileA, flags, catalogue, io);
   const b = await resultOf(fileB, flags, catalogue, io);
-  const comparison = compareResults(a, b);
+  const comparison = compareResults(a, b, currency);
   const breached = breaches(comparison, flags.failIf ?? []);
-  if (flags.json) io.out(`${JSON.stringify({ format: 'dmap-planner/compare', formatVersion: 1, ...comparison, breaches: breached.map((x) => ({ guard: x.guard.text, observed: x.observed })) }, null, 2)}\n`);
-  else io.out(flags.markdown ? renderComparisonMarkdown(comparison, breached) : renderComparisonText(comparison, breached));
+  if (flags.json) io.out(`${JSON.stringify(buildComparisonJson(comparison, breached, currency), null, 2)}\n`);
+  else io.out(flags.markdown ? renderComparisonMarkdown(comparison, breached, currency) : renderComparisonText(comparison, breached, currency));
   for (const breach of breached) io.err(`guard failed: ${breach.guard.text} (observed ${breach.observed})\n`);
   return breached.length > 0 ? ExitCode.thresholdBreached : ExitCode.ok;
 }

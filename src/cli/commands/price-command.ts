@@ -4,7 +4,8 @@ import { parseLocated } from '../../input/parse-located.js';
 import { readTextFile } from '../../input/read-text-file.js';
 import { renderCostCsv } from '../../report/cost-csv.js';
 import { renderCostTable } from '../../report/cost-table.js';
-import { convertUsd, currencyNote } from '../../report/format-money.js';
+import { convertUsd } from '../../report/format-money.js';
+import { currencyHead } from '../../report/currency-json.js';
 import { convertLine } from '../../report/simulation-json.js';
 import { plain } from '../../pricing/decimal.js';
 import { assertFiniteFigures } from '../../report/finite-figures.js';
@@ -48,10 +49,7 @@ export async function runPriceCommand(file: string, flags: PriceFlags, io: CliOu
       ? {
           lines: report.lines.map((line) => convertLine(line, currency)),
           currency: {
-            code: currency.code,
-            perUsd: currency.perUsd,
-            date: currency.date,
-            note: currencyNote(currency),
+            ...currencyHead(currency),
             total: plain(convertUsd(report.totalUsd, currency).toDecimalPlaces(12)),
             totalAwsRounded: convertUsd(report.totalUsdAwsRounded, currency).toFixed(2),
           },

@@ -10,8 +10,9 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
 import { progressReporter } from '../progress.js';
 import { fileSize, readCsvRecords } from '../read-csv-records.js';
+import { currencyFromFlags, type PricingFlags } from '../pricing-flags.js';
 
-export interface ReconcileFlags {
+export interface ReconcileFlags extends Pick<PricingFlags, 'currency' | 'exchangeRate' | 'rateDate'> {
   bill: string;
   format?: BillFormat;
   runs?: number;
@@ -29,6 +30,8 @@ const PROGRESS_BYTES = 8_000_000;
 export async function runReconcileCommand(resultFile: string, flags: ReconcileFlags, io: CliOutput): Promise<number> {
   const outputs = (['csv', 'json', 'markdown'] as const).filter((f) => flags[f]);
   if (outputs.length > 1) throw new UserInputError([{ field: `--${outputs.join(', --')}`, message: 'give at most one output format' }]);
+  // Checked before the bill is read: a bad currency flag should not wait for a large bill.
+  const currency = currencyFromFlags(flags);
 
   const text = await readTextFile(resultFile, 'estimate');
   const { value: estimate } = parseLocated(text, resultFile, (document) => {
@@ -59,9 +62,9 @@ export async function runReconcileCommand(resultFile: string, flags: ReconcileFl
   }
 
   const reconciliation = reconcile(estimate, bill, flags.runs !== undefined ? { runs: flags.runs } : {});
-  if (flags.json) io.out(`${JSON.stringify(buildReconciliationJson(reconciliation, resultFile), null, 2)}\n`);
-  else if (flags.csv) io.out(renderReconciliationCsv(reconciliation));
-  else if (flags.markdown) io.out(renderReconciliationMarkdown(reconciliation, resultFile));
-  else io.out(renderReconciliationText(reconciliation, resultFile));
+  if (flags.json) io.out(`${JSON.stringify(buildReconciliationJson(reconciliation, resultFile, currency), null, 2)}\n`);
+  else if (flags.csv) io.out(renderReconciliationCsv(reconciliation, currency));
+  else if (flags.markdown) io.out(renderReconciliationMarkdown(reconciliation, resultFile, currency));
+  else io.out(renderReconciliationText(reconciliation, resultFile, currency));
   return ExitCode.ok;
 }

@@ -66,6 +66,7 @@ export async function runSensitivityCommand(file: string, flags: SensitivityFlag
     identity: { name: loaded.scenario.name, description: loaded.scenario.description, file, sha256: sha256Hex(loaded.text) },
     seed,
     analysis: run.analysis,
+    currency: loaded.scenario.pricing.currency,
   });
   assertFiniteFigures(json, { document: loaded.document, file, what: 'scenario', catalogue, ...(flags.catalogue ? { catalogueFile: flags.catalogue } : {}) });
   if (flags.json) {

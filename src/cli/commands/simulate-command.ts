@@ -132,7 +132,7 @@ async function reportSensitivity(input: Omit<SensitivityRunOptions, 'rankBy' | '
   const progress = progressReporter(!json, 'sensitivity');
   try {
     const { analysis } = await runSensitivity({ ...options, rankBy: 'time', ...(progress ? { onProgress: progress.update } : {}) });
-    return buildSensitivityJson({ identity: { name: options.scenario.name, description: options.scenario.description, file, sha256 }, seed: options.seed, analysis });
+    return buildSensitivityJson({ identity: { name: options.scenario.name, description: options.scenario.description, file, sha256 }, seed: options.seed, analysis, currency: options.scenario.pricing.currency });
   } finally {
     progress?.stop();
   }

@@ -66,6 +66,7 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
   const test = goalTest(goal, confidence);
   const byIndex = new Map(points.map((p) => [p.index, p]));
   if (flags.strictPrices) assertScenarioPriced(loaded.scenario, seed, catalogue, 'the scenario\'s first run');
+  const currency = loaded.scenario.pricing.currency;
   const progress = progressReporter(!flags.json);
   let run;
   try {
@@ -77,6 +78,7 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
       ...(test ? { goal: test } : {}),
       racing: flags.racing !== false,
       describe: (index) => describeSettings(byIndex.get(index) as { settings: Record<string, string | number | boolean> }),
+      ...(currency ? { currency } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
       ...(flags.force ? { force: true } : {}),
     });
@@ -85,7 +87,7 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
   }
   // A configuration that fails or times out is no trade-off: the frontier is of the rest.
   const frontier = paretoFrontier(run.points.filter(isSafe));
-  const recommendation = recommend(run.points, goal, describeSettings, { evidence: run.evidence, confidence, beaten: run.beaten, raceTies: run.raceTies });
+  const recommendation = recommend(run.points, goal, describeSettings, { evidence: run.evidence, confidence, beaten: run.beaten, raceTies: run.raceTies, ...(currency ? { currency } : {}) });
   const sweep = buildSweepJson({
     identity: { name: loaded.scenario.name, description: loaded.scenario.description, file, sha256: sha256Hex(loaded.text) },
     seed,
@@ -96,6 +98,7 @@ export async function runSweepCommand(file: string, flags: SweepFlags, io: CliOu
     points: run.points,
     frontier,
     recommendation,
+    ...(currency ? { currency } : {}),
   });
   assertFiniteFigures(sweep, { document: loaded.document, file, what: 'scenario', catalogue, ...(flags.catalogue ? { catalogueFile: flags.catalogue } : {}) });
   io.out(flags.json ? `${JSON.stringify(sweep, null, 2)}\n` : renderSweepText(sweep));

@@ -56,7 +56,7 @@ export async function runWorkflowTypeCommand(file: string, flags: WorkflowTypeFl
   } finally {
     progress?.stop();
   }
-  const json = buildWorkflowTypeJson({ identity: { name: loaded.scenario.name, description: loaded.scenario.description, file, sha256: sha256Hex(loaded.text) }, seed, runs, comparison });
+  const json = buildWorkflowTypeJson({ identity: { name: loaded.scenario.name, description: loaded.scenario.description, file, sha256: sha256Hex(loaded.text) }, seed, runs, comparison, currency: loaded.scenario.pricing.currency });
   assertFiniteFigures(json, { document: loaded.document, file, what: 'scenario', catalogue, ...(flags.catalogue ? { catalogueFile: flags.catalogue } : {}) });
   if (flags.json) io.out(`${JSON.stringify(json, null, 2)}\n`);
   else {

@@ -14,7 +14,7 @@
  */
 import type { ChartConfiguration, ChartDataset, ChartOptions, Point } from 'chart.js';
 import { formatCount, formatDuration } from '../format-duration.js';
-import { formatUsd, withCurrency } from '../format-money.js';
+import { formatUsd, moneyAxisTitle, withCurrency } from '../format-money.js';
 import { roundTo } from '../round.js';
 import type { ChartSpec } from '../report-model.js';
 import type { SimulationJson } from '../simulation-json.js';
@@ -303,7 +303,7 @@ function wallTimeChart(result: SimulationJson, caption: string, actualSeconds?: 
 
 function costDistributionChart(result: SimulationJson, caption: string, actualUsd?: number): ChartSpec {
   const stats = result.summary.costUsd;
-  // With a display currency, the sentence gives each amount in it too (the chart's axis stays USD).
+  // With a display currency, the sentence gives each amount in it too (the axis ticks stay USD; its title gives the rate).
   const [p50, p90, max] = distinctUsd([stats.p50, stats.p90, stats.max]).map((text, i) => withCurrency(text, [stats.p50, stats.p90, stats.max][i] as number, result.cost.currency)) as [string, string, string];
   const apart = stats.p50 > 0 ? ` (${formatPercent((stats.p90 - stats.p50) / stats.p50)} more)` : '';
   const runs = formatCount(result.runs);
@@ -320,11 +320,11 @@ function costDistributionChart(result: SimulationJson, caption: string, actualUs
     histogram: result.summary.histograms.costUsd,
     scale: 1,
     decimals: 8,
-    xTitle: 'Cost per run (USD per run)',
+    xTitle: moneyAxisTitle('Cost per run (USD per run)', result.cost.currency),
     binText: (width) => usdSignificant(width, 2),
     p50: { value: stats.p50, text: p50 },
     p90: { value: stats.p90, text: p90 },
-    ...(actualUsd !== undefined ? { actual: { value: actualUsd, text: formatUsd(actualUsd) } } : {}),
+    ...(actualUsd !== undefined ? { actual: { value: actualUsd, text: withCurrency(formatUsd(actualUsd), actualUsd, result.cost.currency) } } : {}),
   });
 }
 
@@ -461,7 +461,7 @@ function costByLineChart(result: SimulationJson, caption: string): ChartSpec {
   const options = baseOptions('Cost per run by line', caption) as ChartOptions<'bar'>;
   options.indexAxis = 'y';
   options.scales = {
-    x: { type: 'linear', stacked: true, beginAtZero: true, title: { display: true, text: 'USD per run (mean across runs)' } },
+    x: { type: 'linear', stacked: true, beginAtZero: true, title: { display: true, text: moneyAxisTitle('USD per run (mean across runs)', result.cost.currency) } },
     y: { type: 'category', stacked: true, ticks: { autoSkip: false, font: { size: longest > 60 || lines.length > 12 ? 11 : 12 } } },
   };
   const config: ChartConfiguration<'bar', Array<number | null>, string> = {

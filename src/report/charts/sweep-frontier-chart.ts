@@ -10,12 +10,15 @@ import { roundTo } from '../round.js';
 import { formatCount } from '../format-duration.js';
 import type { SweepJson } from '../sweep-json.js';
 import { shortSettings } from '../sweep-text.js';
+import { moneyAxisTitle, withCurrency } from '../format-money.js';
+import { displayCurrencyOf } from '../currency-json.js';
 import { CHART_PALETTE, baseOptions, spec, withAlpha } from './build-charts.js';
 
 type Point = SweepJson['points'][number];
 type XY = { x: number | null; y: number | null; label?: string };
 
 export function sweepFrontierChart(s: SweepJson): ChartSpec {
+  const currency = displayCurrencyOf(s.currency);
   const minutes = Math.max(...s.points.map((p) => p.wallTimeSeconds.p90)) > 1800;
   const unit = minutes ? 60 : 1;
   const t = (seconds: number) => roundTo(seconds / unit, 3);
@@ -52,14 +55,14 @@ export function sweepFrontierChart(s: SweepJson): ChartSpec {
   ];
   const caption = `${formatCount(s.points.length)} configurations, up to ${formatCount(s.runsPerPoint)} runs each, seed ${s.seed}`;
   const sentence = pick
-    ? `Recommended: ${shortSettings(pick)} at P90 ${roundTo(pick.wallTimeSeconds.p90, 1)} s for $${pick.costUsd.p90.toPrecision(3)} per run; ${s.frontier.length} configuration${s.frontier.length === 1 ? '' : 's'} on the frontier.`
+    ? `Recommended: ${shortSettings(pick)} at P90 ${roundTo(pick.wallTimeSeconds.p90, 1)} s for ${withCurrency(`$${pick.costUsd.p90.toPrecision(3)}`, pick.costUsd.p90, currency)} per run; ${s.frontier.length} configuration${s.frontier.length === 1 ? '' : 's'} on the frontier.`
     : `No configuration is recommended; ${s.frontier.length} configuration${s.frontier.length === 1 ? '' : 's'} on the frontier.`;
   const base = baseOptions('P90 wall time against P90 cost per run', caption);
   const options = {
     ...base,
     scales: {
       x: { type: 'linear', title: { display: true, text: `P90 wall time (${minutes ? 'min' : 's'}); whiskers from P10` } },
-      y: { type: 'linear', title: { display: true, text: 'P90 cost per run (USD); whiskers from P10' } },
+      y: { type: 'linear', title: { display: true, text: moneyAxisTitle('P90 cost per run (USD); whiskers from P10', currency) } },
     },
   };
   return spec('sweep-frontier', 'P90 wall time against P90 cost per run', caption, sentence, { type: 'scatter', data: { datasets }, options });

@@ -8,11 +8,14 @@
  */
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { formatDuration } from '../format-duration.js';
-import { percent, usdFigure } from '../report-sections.js';
+import { percent } from '../report-sections.js';
 import type { ChartSpec } from '../report-model.js';
 import { roundTo } from '../round.js';
 import type { AssumptionJson, OutcomeJson, SensitivityJson } from '../sensitivity-json.js';
 import { CHART_PALETTE, CHART_WIDTH_PX, baseOptions } from './build-charts.js';
+import { moneyAxisTitle } from '../format-money.js';
+import { displayCurrencyOf } from '../currency-json.js';
+import { sensitivityMoney } from '../sensitivity-sections.js';
 
 interface Figure {
   id: string;
@@ -52,8 +55,8 @@ export function tornadoCharts(s: SensitivityJson): ChartSpec[] {
       title: 'Sensitivity: P90 cost per run',
       of: (o) => o.costUsd.p90,
       swing: (a) => a.swing.costUsd,
-      axisTitle: 'P90 cost per run (USD)',
-      text: usdFigure,
+      axisTitle: moneyAxisTitle('P90 cost per run (USD)', displayCurrencyOf(s.currency)),
+      text: sensitivityMoney(s),
       decimals: 8,
       floor: 0,
     },

@@ -8,6 +8,8 @@ import { formatCount } from '../format-duration.js';
 import type { WorkflowTypeJson } from '../workflow-type-json.js';
 import { workflowTypeVerdict } from '../workflow-type-text.js';
 import { baseOptions, CHART_PALETTE, spec } from './build-charts.js';
+import { moneyAxisTitle } from '../format-money.js';
+import { displayCurrencyOf } from '../currency-json.js';
 
 export function workflowTypeChart(w: WorkflowTypeJson): ChartSpec {
   const points = (of: (r: WorkflowTypeJson['rows'][number]) => number) => w.rows.map((r) => ({ x: r.batchSize, y: roundTo(of(r), 6) }));
@@ -36,7 +38,7 @@ export function workflowTypeChart(w: WorkflowTypeJson): ChartSpec {
     ...base,
     scales: {
       x: { type: 'logarithmic', title: { display: true, text: 'Items per batch (count)' } },
-      y: { type: 'linear', beginAtZero: true, title: { display: true, text: 'Cost per run, P50 (USD)' } },
+      y: { type: 'linear', beginAtZero: true, title: { display: true, text: moneyAxisTitle('Cost per run, P50 (USD)', displayCurrencyOf(w.currency)) } },
     },
   };
   return spec('workflow-type-cost', 'Standard versus Express children', caption, workflowTypeVerdict(w), { type: 'line', data: { datasets }, options });
