@@ -107,8 +107,7 @@ export async function runCli(argv: string[], io: CliOutput): Promise<number> {
         '  $ dmap studio scenarios/reinvent-500k.yaml --serve --port 8417',
         '  $ dmap studio scenarios/reinvent-500k.yaml --runs-per-month 720 --discount lambda=12',
       ].join('\n'),
-    )
-  , { currency: true })
+    ))
     .action(async (file: string, flags: StudioFlags) => {
       const { runStudioCommand } = await import('./commands/studio-command.js');
       exitCode = await runStudioCommand(file, flags, io);

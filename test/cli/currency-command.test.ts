@@ -210,6 +210,7 @@ describe('a display currency in every command', () => {
       runDmap('sensitivity', SMALL, '--currency', 'EUR'),
       runDmap('backtest', SMALL, '--map-run', 'test/fixtures/map-runs/pm-16-describe-map-run.json', '--currency', 'EUR'),
       runDmap('workflow-type', SMALL, '--currency', 'EUR'),
+      runDmap('studio', SMALL, '--out', join(dir, 'never-written.html'), '--currency', 'EUR'),
       runDmap('reconcile', 'test/fixtures/bills/estimate.json', '--bill', 'test/fixtures/bills/cur2-2025-10.csv', '--currency', 'EUR'),
     ];
     for (const run of runs) {

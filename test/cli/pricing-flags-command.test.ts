@@ -29,7 +29,7 @@ writeFileSync(NO_S3_LIST, JSON.stringify(shipped));
 
 describe('the pricing flags', () => {
   it('are offered by every command that prices, from one definition', () => {
-    for (const command of ['simulate', 'sweep', 'compare', 'sensitivity', 'backtest', 'workflow-type', 'price']) {
+    for (const command of ['simulate', 'sweep', 'compare', 'sensitivity', 'backtest', 'workflow-type', 'studio', 'price']) {
       const help = runDmap(command, '--help').stdout;
       for (const flag of ['--catalogue', '--free-tier', '--no-free-tier', '--discount', '--price', '--savings-plan-commitment', '--savings-plan-rate', '--strict-prices']) {
         expect(help, `${command} ${flag}`).toContain(flag);
@@ -38,7 +38,7 @@ describe('the pricing flags', () => {
       expect(help.includes('--runs-per-month'), command).toBe(command !== 'price');
     }
     // Every command that prints money can show it in another currency; reconcile prices nothing but prints money.
-    for (const command of ['simulate', 'sweep', 'compare', 'sensitivity', 'backtest', 'workflow-type', 'price', 'reconcile']) {
+    for (const command of ['simulate', 'sweep', 'compare', 'sensitivity', 'backtest', 'workflow-type', 'studio', 'price', 'reconcile']) {
       const help = runDmap(command, '--help').stdout;
       for (const flag of ['--currency', '--exchange-rate', '--rate-date']) expect(help, `${command} ${flag}`).toContain(flag);
     }

@@ -327,6 +327,8 @@ describe('dmap studio in Chromium', () => {
     const [usd, eur] = /^\$([0-9.,]+) \(EUR ([0-9.,]+)\)$/.exec(p50)?.slice(1).map((v) => Number(v.replace(/,/g, ''))) ?? [];
     expect(eur).toBeCloseTo((usd as number) / 2, 3);
     expect(await page.locator('#cost-lines').innerText()).toContain('EUR at 0.5 EUR per USD on 2026-11-30, given by the user');
+    await page.waitForSelector('#comparison table', { timeout: SLOW });
+    expect(await page.locator('#comparison tbody').innerText()).toMatch(/Cost per run P90\s+\$[0-9.]+ \(EUR [0-9.]+\)/);
     expect(opened.consoleErrors).toEqual([]);
     await opened.context.close();
   }, SLOW);

@@ -19,7 +19,7 @@ import { MAX_PAGE_RUNS } from '../../studio/studio-state.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliOutput } from '../output.js';
-import { catalogueOf, hasPricingFlags, pricingRerunArgs, pricingWithFlags, type PricingFlags } from '../pricing-flags.js';
+import { catalogueOf, pricingRerunArgs, pricingWithFlags, type PricingFlags } from '../pricing-flags.js';
 import { assertScenarioPriced } from '../strict-prices.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { slug } from './simulate-command.js';
@@ -44,8 +44,10 @@ export async function runStudioCommand(file: string, flags: StudioFlags, io: Cli
   if (runs > MAX_PAGE_RUNS) throw new UserInputError([{ field: '--runs', message: `must be at most ${formatCount(MAX_PAGE_RUNS)} in the page (dmap simulate takes more)`, value: runs }]);
   const port = parsePort(flags.port);
   const loaded = await loadScenarioOrDefinition(file, flags);
-  // The pricing flags as simulate applies them; the page applies the same pricing to every state.
-  const pricing = hasPricingFlags(flags) ? pricingWithFlags(loaded.scenario.pricing, flags) : undefined;
+  // The pricing flags as simulate applies them (every problem among them listed at once); the page applies the same pricing to every state.
+  const pricingArgs = pricingRerunArgs(flags);
+  const flagged = pricingWithFlags(loaded.scenario.pricing, flags);
+  const pricing = pricingArgs.length > 0 ? flagged : undefined;
   const catalogue = await catalogueOf(flags);
   const seed = flags.seed ?? loaded.scenario.seed;
   if (!hasOwnKey(catalogue.regions, loaded.scenario.region)) {
@@ -54,7 +56,6 @@ export async function runStudioCommand(file: string, flags: StudioFlags, io: Cli
     ]);
   }
   if (flags.strictPrices) assertScenarioPriced({ ...loaded.scenario, ...(pricing ? { pricing } : {}) }, seed, catalogue, 'the first simulated run\'s month');
-  const pricingArgs = pricingRerunArgs(flags);
   const data: StudioData = {
     format: STUDIO_DATA_FORMAT,
     formatVersion: STUDIO_DATA_FORMAT_VERSION,

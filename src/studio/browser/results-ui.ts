@@ -102,7 +102,10 @@ export function renderComparison(container: HTMLElement, json: SimulationJson, s
     return;
   }
   const comparison = compareResults(start, json);
-  const rows = comparison.metrics.map((m: MetricDelta) => row(metricLabel(m.metric), formatMetricValue(m.metric, m.a), formatMetricValue(m.metric, m.b), formatDelta(m), m.delta));
+  const currency = json.cost.currency;
+  const rows = comparison.metrics.map((m: MetricDelta) =>
+    row(metricLabel(m.metric), formatMetricValue(m.metric, m.a, currency), formatMetricValue(m.metric, m.b, currency), formatDelta(m, currency), m.delta),
+  );
   const pf = (j: SimulationJson) => j.summary.failure.probability;
   rows.push(row('Map Run fails', percent(pf(start)), percent(pf(json)), signed(pf(json) - pf(start), (v) => `${(v * 100).toFixed(1)} points`), pf(json) - pf(start)));
   const t = (j: SimulationJson) => j.summary.counters.throttles?.p90 ?? 0;
