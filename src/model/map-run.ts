@@ -410,9 +410,15 @@ class MapRun implements ChildInterpreterHooks {
     const services = children.services;
     const written = this.resultWrite ? this.reader.totalItems : 0;
     const items: MapRunCounts = { ...this.items, total: this.reader.totalItems, resultsWritten: written };
+    // Children never started because the Map Run failed are pending, and pending children
+    // count in the total, as AWS counts them: "pending: started by a Map Run, but haven't
+    // started executing yet"; "total: started by a Map Run"
+    // (https://docs.aws.amazon.com/step-functions/latest/apireference/API_MapRunExecutionCounts.html).
+    const pendingExecutions = Math.ceil(this.items.pending / this.itemsPerBatchEstimate);
     const executions: MapRunCounts = {
       ...this.executions,
-      pending: Math.ceil(this.items.pending / this.itemsPerBatchEstimate),
+      pending: pendingExecutions,
+      total: this.executions.total + pendingExecutions,
       resultsWritten: this.resultWrite ? this.executions.total : 0,
     };
     const lambda = services.lambdaTotals();
