@@ -36,8 +36,13 @@ export interface DisplayCurrency {
  */
 export function withCurrency(usdText: string, usd: number | string, currency: DisplayCurrency | undefined): string {
   if (!currency) return usdText;
+  return `${usdText} (${inCurrency(usdText, usd, currency)})`;
+}
+
+/** The converted part alone, as `withCurrency` puts it in brackets: `EUR 0.5840`. */
+export function inCurrency(usdText: string, usd: number | string, currency: DisplayCurrency): string {
   const decimals = /\.(\d+)/.exec(usdText)?.[1]?.length ?? 0;
-  return `${usdText} (${currency.code} ${signedGrouped(convertUsd(usd, currency).toFixed(Math.max(2, decimals), Money.ROUND_HALF_UP))})`;
+  return `${currency.code} ${signedGrouped(convertUsd(usd, currency).toFixed(Math.max(2, decimals), Money.ROUND_HALF_UP))}`;
 }
 
 /** `usd` × the user's rate, exact. */

@@ -84,6 +84,7 @@ function headlineHtml(r: SimulationJson): string {
   const cards = headlineFigures(r).map(
     (f) =>
       `<div class="card"><div class="card-label">${escapeHtml(f.label)}</div><div class="card-value">${escapeHtml(f.value)}</div>` +
+      `${f.valueInCurrency ? `<div class="card-currency">${escapeHtml(f.valueInCurrency)}</div>` : ''}` +
       `${f.detail ? `<div class="card-detail">${escapeHtml(f.detail)}</div>` : ''}</div>`,
   );
   return section('headline', 'Headline figures', `<div class="cards">\n${cards.join('\n')}\n</div>`);
@@ -264,6 +265,7 @@ section { margin: 32px 0; }
 .card { border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; background: #fbfcfd; break-inside: avoid; }
 .card-label { color: var(--muted); font-size: 13px; }
 .card-value { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; margin: 2px 0; }
+.card-currency { font-size: 15px; font-weight: 600; font-variant-numeric: tabular-nums; margin-bottom: 2px; }
 .card-detail { color: var(--muted); font-size: 12.5px; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 .callout { margin: 0 0 10px; padding: 10px 14px; border-left: 5px solid; border-radius: 6px; break-inside: avoid; }
 .callout p { margin: 4px 0 0; }

@@ -71,7 +71,11 @@ function header(r: SimulationJson): string {
 }
 
 function headline(r: SimulationJson): string {
-  const rows = headlineFigures(r).map((f) => [escapeMarkdown(f.label), `**${escapeMarkdown(f.value)}**`, escapeMarkdown(f.detail ?? '')]);
+  const rows = headlineFigures(r).map((f) => [
+    escapeMarkdown(f.label),
+    `**${escapeMarkdown(f.valueInCurrency ? `${f.value} (${f.valueInCurrency})` : f.value)}**`,
+    escapeMarkdown(f.detail ?? ''),
+  ]);
   return ['## Headline figures', '', table(['Figure', 'Value', 'Detail'], rows, ['left', 'right', 'left'])].join('\n');
 }
 

@@ -5,7 +5,7 @@
 import { Money, formatQuantity, groupThousands } from '../pricing/decimal.js';
 import type { CostLine } from '../pricing/index.js';
 import { formatCount, formatDuration } from './format-duration.js';
-import { currencyNote, formatUsd, withCurrency } from './format-money.js';
+import { currencyNote, formatUsd, inCurrency, withCurrency } from './format-money.js';
 import { pricingOptionsText } from './summary-text.js';
 import type { ReviewWarning } from './report-model.js';
 import { sumOverFunctions } from '../model/index.js';
@@ -15,6 +15,8 @@ import { readingPhrase } from './bottleneck.js';
 export interface Figure {
   label: string;
   value: string;
+  /** A money value in the display currency (`EUR 0.5840`): beside `value` in text, on its own line in a card. */
+  valueInCurrency?: string;
   /** A second line: the interval, or what the figure counts. */
   detail?: string;
 }
@@ -58,16 +60,17 @@ export function headlineFigures(r: SimulationJson): Figure[] {
   };
   const currency = r.cost.currency;
   const money = (usd: number) => withCurrency(usdFigure(usd), usd, currency);
+  const moneyValue = (usdText: string, usd: number | string) => ({ value: usdText, ...(currency ? { valueInCurrency: inCurrency(usdText, usd, currency) } : {}) });
   const figures: Figure[] = many
     ? [
         { label: 'Wall time P50', value: seconds(wall.p50), detail: ci(wall.ci95.p50, seconds) },
         { label: 'Wall time P90', value: seconds(wall.p90), detail: ci(wall.ci95.p90, seconds) },
-        { label: 'Cost per run P50', value: money(cost.p50), detail: `exact, across runs; ${ci(cost.ci95.p50, money)}` },
-        { label: 'Cost per run P90', value: money(cost.p90), detail: `exact, across runs; ${ci(cost.ci95.p90, money)}` },
+        { label: 'Cost per run P50', ...moneyValue(usdFigure(cost.p50), cost.p50), detail: `exact, across runs; ${ci(cost.ci95.p50, money)}` },
+        { label: 'Cost per run P90', ...moneyValue(usdFigure(cost.p90), cost.p90), detail: `exact, across runs; ${ci(cost.ci95.p90, money)}` },
       ]
     : [
         { label: 'Wall time', value: seconds(r.mapRun.wallTimeSeconds), detail: 'one run' },
-        { label: 'Cost per run', value: money(Number(r.cost.perRunUsd)), detail: 'one run, exact' },
+        { label: 'Cost per run', ...moneyValue(usdFigure(Number(r.cost.perRunUsd)), Number(r.cost.perRunUsd)), detail: 'one run, exact' },
       ];
   figures.push({
     label: 'Map Run fails',
@@ -95,7 +98,7 @@ export function headlineFigures(r: SimulationJson): Figure[] {
   }
   figures.push({
     label: 'Billed a month',
-    value: withCurrency(usdCents(r.cost.monthlyTotalUsdAwsRounded), r.cost.monthlyTotalUsdAwsRounded, currency),
+    ...moneyValue(usdCents(r.cost.monthlyTotalUsdAwsRounded), r.cost.monthlyTotalUsdAwsRounded),
     detail: `${formatCount(r.cost.runsPerMonth)} run${r.cost.runsPerMonth === 1 ? '' : 's'} a month like the first, each line rounded to the cent as AWS bills`,
   });
   return figures;

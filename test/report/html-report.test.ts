@@ -179,4 +179,15 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('<div class="card-label">Wall time</div>');
     expect(html).toContain('<h2>Map Run details</h2>');
   });
+
+  it('puts a cost card\'s display-currency amount on its own line under the USD one', async () => {
+    const currency = { code: 'EUR', perUsd: 0.5, date: '2026-11-30' };
+    const html = render(await buildModel({ ...SCENARIO, pricing: { currency } } as ScenarioInput));
+    const card = /<div class="card-label">Cost per run P50<\/div><div class="card-value">\$([0-9.]+)<\/div><div class="card-currency">EUR ([0-9.]+)<\/div>/.exec(html);
+    expect(card).not.toBeNull();
+    expect(Number(card?.[2])).toBeCloseTo(Number(card?.[1]) / 2, 4);
+    expect(html).toMatch(/<div class="card-label">Billed a month<\/div><div class="card-value">\$[0-9.]+<\/div><div class="card-currency">EUR [0-9.]+<\/div>/);
+    // Without a currency, no such line.
+    expect(render(await buildModel(SCENARIO))).not.toContain('card-currency">');
+  });
 });

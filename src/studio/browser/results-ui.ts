@@ -8,7 +8,7 @@
 import { compareResults, formatDelta, formatMetricValue, metricLabel, type MetricDelta } from '../../planner/compare.js';
 import { describeBottleneck } from '../../report/bottleneck.js';
 import { formatCount, formatDuration } from '../../report/format-duration.js';
-import { currencyNote, formatUsd, formatUsdFine, withCurrency } from '../../report/format-money.js';
+import { currencyNote, formatUsd, formatUsdFine, inCurrency, withCurrency } from '../../report/format-money.js';
 import { runMeta, runStatus } from '../../report/report-sections.js';
 import type { SimulationJson } from '../../report/simulation-json.js';
 import { el, replaceChildren } from './dom.js';
@@ -26,6 +26,8 @@ interface Card {
   id: string;
   label: string;
   value: string;
+  /** The value in the display currency, on its own line under it (a headline too long for one line otherwise). */
+  valueInCurrency?: string;
   detail: string;
   /** Change from the start, in words; undefined when there is no start yet. */
   delta?: { text: string; direction: 'better' | 'worse' | 'same' };
@@ -43,12 +45,14 @@ export function renderFigures(container: HTMLElement, json: SimulationJson, star
   };
   const st = start?.summary;
   const money = moneyOf(json);
+  const currency = json.cost.currency;
+  const costCard = (usd: number) => ({ value: formatUsdFine(usd), ...(currency ? { valueInCurrency: inCurrency(formatUsdFine(usd), usd, currency) } : {}) });
   const throttles = s.counters.throttles;
   const cards: Card[] = [
     { id: 'time-p50', label: 'Wall time P50', value: seconds(s.wallTimeSeconds.p50), detail: ci(s.wallTimeSeconds.ci95.p50, seconds), delta: delta(s.wallTimeSeconds.p50, st?.wallTimeSeconds.p50, seconds) },
     { id: 'time-p90', label: 'Wall time P90', value: seconds(s.wallTimeSeconds.p90), detail: ci(s.wallTimeSeconds.ci95.p90, seconds), delta: delta(s.wallTimeSeconds.p90, st?.wallTimeSeconds.p90, seconds) },
-    { id: 'cost-p50', label: 'Cost per run P50', value: money(s.costUsd.p50), detail: ci(s.costUsd.ci95.p50, money), delta: delta(s.costUsd.p50, st?.costUsd.p50, money) },
-    { id: 'cost-p90', label: 'Cost per run P90', value: money(s.costUsd.p90), detail: ci(s.costUsd.ci95.p90, money), delta: delta(s.costUsd.p90, st?.costUsd.p90, money) },
+    { id: 'cost-p50', label: 'Cost per run P50', ...costCard(s.costUsd.p50), detail: ci(s.costUsd.ci95.p50, money), delta: delta(s.costUsd.p50, st?.costUsd.p50, money) },
+    { id: 'cost-p90', label: 'Cost per run P90', ...costCard(s.costUsd.p90), detail: ci(s.costUsd.ci95.p90, money), delta: delta(s.costUsd.p90, st?.costUsd.p90, money) },
     {
       id: 'failure',
       label: 'Map Run fails',
@@ -72,6 +76,7 @@ export function renderFigures(container: HTMLElement, json: SimulationJson, star
         { class: 'card', 'data-figure': card.id },
         el('div', { class: 'card-label' }, card.label),
         el('div', { class: 'card-value' }, card.value),
+        card.valueInCurrency ? el('div', { class: 'card-currency' }, card.valueInCurrency) : null,
         el('div', { class: 'card-detail' }, card.detail),
         card.delta ? el('div', { class: `card-delta delta-${card.delta.direction}` }, card.delta.text) : null,
       ),
