@@ -17,6 +17,7 @@ import type { AssumptionRow, ChartSpec, ReportModel, ReviewWarning } from './rep
 import type { SimulationJson } from './simulation-json.js';
 import { chartFigureHtml } from './html-chart-figure.js';
 import { escapeHtml, inlineScriptSource } from './html-escape.js';
+import { htmlHeadLines } from './html-head.js';
 import { COST_BY_LINE_COLUMNS, COST_COLUMNS, costByLineTable, costTable, headlineFigures, mapRunCountRows, mapRunDetailRows, runMeta, runStatus, warningLabel } from './report-sections.js';
 import { sensitivitySectionHtml } from './sensitivity-html.js';
 import { backtestSectionHtml } from './backtest-html.js';
@@ -32,15 +33,7 @@ export function renderHtmlReport(model: ReportModel, assets: HtmlAssets): string
   const r = model.result;
   const title = `${r.scenario.name} — ${r.tool.name} report`;
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="${escapeHtml(`${r.tool.name} ${r.tool.version}`)}">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLES}</style>`,
-    '</head>',
+    ...htmlHeadLines({ title, generator: `${r.tool.name} ${r.tool.version}`, css: STYLES }),
     '<body>',
     headerHtml(r),
     '<main>',

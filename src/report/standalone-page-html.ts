@@ -5,6 +5,7 @@
  */
 import { CHART_BOOT, STYLES } from './html-report.js';
 import { escapeHtml, inlineScriptSource } from './html-escape.js';
+import { htmlHeadLines } from './html-head.js';
 
 export interface StandalonePage {
   title: string;
@@ -22,15 +23,7 @@ export interface StandalonePage {
 
 export function standalonePageHtml(page: StandalonePage, chartJsSource: string): string {
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    ...(page.generator ? [`<meta name="generator" content="${escapeHtml(page.generator)}">`] : []),
-    `<title>${escapeHtml(page.title)}</title>`,
-    `<style>${STYLES}</style>`,
-    '</head>',
+    ...htmlHeadLines({ title: page.title, ...(page.generator ? { generator: page.generator } : {}), css: STYLES }),
     '<body>',
     '<header class="report-header">',
     `<p class="eyebrow">${escapeHtml(page.eyebrow)}</p>`,

@@ -7,6 +7,7 @@
  */
 import { STYLES } from '../report/html-report.js';
 import { escapeHtml, inlineScriptSource, jsonForScript } from '../report/html-escape.js';
+import { htmlHeadLines } from '../report/html-head.js';
 import { formatCount } from '../report/format-duration.js';
 import { DATA_ELEMENT_ID, WORKER_ELEMENT_ID, type StudioData } from './studio-data.js';
 import { STUDIO_STYLES } from './studio-styles.js';
@@ -21,15 +22,7 @@ export interface StudioBundles {
 export function studioHtml(data: StudioData, scenario: { name: string; description: string }, bundles: StudioBundles): string {
   const tool = `${data.tool.name} ${data.tool.version}`;
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="${escapeHtml(tool)}">`,
-    `<title>${escapeHtml(`${scenario.name} — dmap studio`)}</title>`,
-    `<style>${STYLES}${STUDIO_STYLES}</style>`,
-    '</head>',
+    ...htmlHeadLines({ title: `${scenario.name} — dmap studio`, generator: tool, css: `${STYLES}${STUDIO_STYLES}` }),
     '<body data-studio="loading">',
     '<a class="skip-link" href="#results">Skip to the figures</a>',
     '<header class="report-header studio-header">',
