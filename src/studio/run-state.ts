@@ -36,8 +36,12 @@ export interface StateRun {
 export function scenarioOfState(base: StudioBase, state: StudioState): { document: unknown; scenario: Scenario; warnings: ReturnType<typeof validatedScenario>['warnings'] } {
   const document = applyState(base, state);
   const { scenario, warnings } = validatedScenario(document as Parameters<typeof validatedScenario>[0]);
-  // As the CLI applies its pricing flags: over the validated scenario's pricing block.
-  return { document, scenario: base.pricing ? { ...scenario, pricing: base.pricing } : scenario, warnings };
+  return { document, scenario: withPricing(scenario, base.pricing), warnings };
+}
+
+/** The scenario priced as the page's pricing flags say, over its own pricing block, as the CLI applies them. */
+export function withPricing(scenario: Scenario, pricing: Scenario['pricing'] | undefined): Scenario {
+  return pricing ? { ...scenario, pricing } : scenario;
 }
 
 export async function runState(

@@ -46,8 +46,7 @@ export async function runStudioCommand(file: string, flags: StudioFlags, io: Cli
   const loaded = await loadScenarioOrDefinition(file, flags);
   // The pricing flags as simulate applies them (every problem among them listed at once); the page applies the same pricing to every state.
   const pricingArgs = pricingRerunArgs(flags);
-  const flagged = pricingWithFlags(loaded.scenario.pricing, flags);
-  const pricing = pricingArgs.length > 0 ? flagged : undefined;
+  const pricing = pricingWithFlags(loaded.scenario.pricing, flags);
   const catalogue = await catalogueOf(flags);
   const seed = flags.seed ?? loaded.scenario.seed;
   if (!hasOwnKey(catalogue.regions, loaded.scenario.region)) {
@@ -55,7 +54,7 @@ export async function runStudioCommand(file: string, flags: StudioFlags, io: Cli
       { file: loaded.file, ...(loaded.file === file ? locatePath(loaded.text, ['region']) : {}), field: 'region', message: missingRegionMessage(catalogue), value: loaded.scenario.region },
     ]);
   }
-  if (flags.strictPrices) assertScenarioPriced({ ...loaded.scenario, ...(pricing ? { pricing } : {}) }, seed, catalogue, 'the first simulated run\'s month');
+  if (flags.strictPrices) assertScenarioPriced({ ...loaded.scenario, pricing }, seed, catalogue, 'the first simulated run\'s month');
   const data: StudioData = {
     format: STUDIO_DATA_FORMAT,
     formatVersion: STUDIO_DATA_FORMAT_VERSION,
@@ -65,9 +64,8 @@ export async function runStudioCommand(file: string, flags: StudioFlags, io: Cli
     document: loaded.document,
     seed,
     runs,
-    ...(pricing ? { pricing } : {}),
+    ...(pricingArgs.length > 0 ? { pricing, pricingArgs } : {}),
     ...(flags.catalogue ? { catalogue } : {}),
-    ...(pricingArgs.length > 0 ? { pricingArgs } : {}),
   };
   const html = studioHtml(data, loaded.scenario, await studioBundles());
   const out = flags.out ?? (flags.serve ? undefined : join('reports', `${slug(loaded.scenario.name)}-studio.html`));

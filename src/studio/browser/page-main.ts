@@ -15,7 +15,7 @@ import { validatedScenario } from '../../simulation-result.js';
 import { controlsFor } from '../controls.js';
 import { runFrontier, type FrontierResult, type SweepAxis } from '../frontier.js';
 import type { Goal } from '../../planner/recommend.js';
-import { runState } from '../run-state.js';
+import { runState, withPricing } from '../run-state.js';
 import { describeChange, savedFileName, scenarioFileText, simulateCommand } from '../scenario-file.js';
 import { DATA_ELEMENT_ID, WORKER_ELEMENT_ID, type StudioData } from '../studio-data.js';
 import { applyState, changesOf, withValue, type StudioBase, type StudioState } from '../studio-state.js';
@@ -70,8 +70,7 @@ function main(): void {
   const workerSource = readJson<string>(WORKER_ELEMENT_ID);
   const catalogue = data.catalogue ?? defaultCatalogue();
   const pricingArgs = data.pricingArgs ?? [];
-  const validated = validatedScenario(data.document as Parameters<typeof validatedScenario>[0]).scenario;
-  const scenario = data.pricing ? { ...validated, pricing: data.pricing } : validated;
+  const scenario = withPricing(validatedScenario(data.document as Parameters<typeof validatedScenario>[0]).scenario, data.pricing);
   const controls = controlsFor(data.document, scenario, catalogue);
   const base: StudioBase = { document: data.document, scenario, controls, ...(data.pricing ? { pricing: data.pricing } : {}) };
   const start: StudioState = { seed: data.seed, runs: data.runs, values: {} };
