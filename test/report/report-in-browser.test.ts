@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDmap } from '../cli/run-dmap.js';
+import { watchPage } from '../support/page-watch.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const XSS_NAME = '<script>alert(1)</script>';
@@ -38,15 +39,8 @@ function writeReport(scenarioFile: string, runs: string): string {
 
 async function open(file: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const consoleErrors: string[] = [];
+  const { consoleErrors, dialogs } = watchPage(page);
   const requests: string[] = [];
-  const dialogs: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
   const url = pathToFileURL(file).href;
   page.on('request', (request) => request.url() !== url && requests.push(request.url()));
   await page.goto(url);

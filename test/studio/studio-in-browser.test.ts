@@ -17,6 +17,7 @@ import { roundTo } from '../../src/report/round.js';
 import type { SimulationJson } from '../../src/report/simulation-json.js';
 import type { StudioHandle } from '../../src/studio/browser/page-main.js';
 import { runDmap } from '../cli/run-dmap.js';
+import { watchPage } from '../support/page-watch.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Simulating 200 flagship runs on a loaded 2-core machine, twice over, takes a while. */
@@ -79,14 +80,7 @@ async function open(file: string, fragment = '', viewport = { width: 1280, heigh
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();
   page.on('request', (request) => requests.push(request.url()));
-  const consoleErrors: string[] = [];
-  const dialogs: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const { consoleErrors, dialogs } = watchPage(page);
   await page.goto(`${pathToFileURL(file).href}${fragment}`);
   await settled(page, 0);
   return { context, page, consoleErrors, requests, dialogs };
